@@ -1,0 +1,277 @@
+/**
+ * The Dockerfile domain model: stages, base images, variables and the shell commands of RUN instructions,
+ * built once per document version and shared by every Dockerfile rule.
+ */
+import { parseDockerfile, splitWords, unquote, type Instruction, type ParsedDockerfile, type Segmented, type Span, type Word } from './parser';
+import { nestedScript, parseShell, type ShellCommand } from './shell';
+
+export interface ImageRef {
+  /** The FROM argument as written. */
+  word: Word;
+  /** After ${VAR} substitution with the global ARG defaults. */
+  expanded: string;
+  /** True when a variable had no value to substitute. */
+  unresolved: boolean;
+  /** Repository without tag or digest, e.g. `docker.io/library/node` or `node`. */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+  /** Document spans of `:tag` / `@digest` when the image is written literally (no variables). */
+  tagSpan: Span | null;
+  digestSpan: Span | null;
+  scratch: boolean;
+  /** The name of an earlier stage (FROM builder), not a registry image. */
+  stageRef: Stage | null;
+}
+
+export interface Stage {
+  index: number;
+  from: Instruction;
+  image: ImageRef | null;
+  /** `AS name` */
+  alias: Word | null;
+  platform: Word | null;
+  /** Instructions after FROM, up to the next FROM. */
+  instructions: Instruction[];
+}
+
+export interface RunCommand {
+  instruction: Instruction;
+  stage: Stage;
+  command: ShellCommand;
+}
+
+export interface KeyValue { key: Word; value: Word | null; /** Unquoted value */ text: string | null }
+
+export class DockerfileModel {
+  readonly stages: Stage[] = [];
+  /** ARGs declared before the first FROM, with their default values. */
+  readonly globalArgs = new Map<string, string | null>();
+  private _runs: RunCommand[] | null = null;
+  private _shell = new Map<Instruction, ShellCommand[]>();
+
+  constructor(readonly ast: ParsedDockerfile) {
+    for (const ins of ast.instructions) {
+      if (ins.keyword === 'FROM') {
+        this.stages.push(this.makeStage(ins));
+      } else if (ins.stage === -1) {
+        if (ins.keyword === 'ARG') for (const kv of this.keyValues(ins)) if (!this.globalArgs.has(kv.key.value)) this.globalArgs.set(kv.key.value, kv.text);
+      } else if (this.stages.length) {
+        this.stages[this.stages.length - 1].instructions.push(ins);
+      }
+    }
+  }
+
+  get text(): string { return this.ast.text; }
+  get instructions(): Instruction[] { return this.ast.instructions; }
+  get finalStage(): Stage | null { return this.stages.length ? this.stages[this.stages.length - 1] : null; }
+
+  /** Instructions of one keyword in a stage (or everywhere). */
+  all(keyword: string, stage?: Stage): Instruction[] {
+    return (stage ? stage.instructions : this.ast.instructions).filter(i => i.keyword === keyword);
+  }
+
+  stageOf(ins: Instruction): Stage | null {
+    return ins.stage >= 0 ? this.stages[ins.stage] ?? null : null;
+  }
+
+  /** The simple commands a RUN instruction executes (shell form, heredoc scripts, `sh -c '…'` bodies). */
+  shell(ins: Instruction): ShellCommand[] {
+    let cmds = this._shell.get(ins);
+    if (cmds) return cmds;
+    cmds = [];
+    if (ins.keyword === 'RUN') {
+      if (ins.heredocs.length) {
+        for (const h of ins.heredocs) cmds.push(...expandNested(parseShell(bodySegment(h.body, h.content))));
+        // the RUN line itself may hold a command too (RUN bash <<EOF): keep non-heredoc words
+        const head = parseShell(restSegment(ins));
+        cmds.unshift(...head.filter(c => c.argv.length > 0 && !/^(ba|da|a|z)?sh$/.test(c.name)));
+      } else if (ins.json) {
+        const seg = jsonSegment(ins);
+        cmds.push(...expandNested(parseShell(seg)));
+      } else {
+        cmds.push(...expandNested(parseShell(restSegment(ins))));
+      }
+    }
+    this._shell.set(ins, cmds);
+    return cmds;
+  }
+
+  /** Every simple command of every RUN, in order. */
+  runs(): RunCommand[] {
+    if (this._runs) return this._runs;
+    const out: RunCommand[] = [];
+    for (const stage of this.stages) {
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== 'RUN') continue;
+        for (const command of this.shell(ins)) out.push({ instruction: ins, stage, command });
+      }
+    }
+    this._runs = out;
+    return out;
+  }
+
+  /** ENV/ARG/LABEL pairs: `KEY=value …` or the legacy `KEY value with spaces`. */
+  keyValues(ins: Instruction): KeyValue[] {
+    const words = ins.words;
+    if (!words.length) return [];
+    if (ins.keyword === 'ARG' || words[0].value.includes('=')) {
+      return words.map(w => {
+        const eq = w.value.indexOf('=');
+        if (eq === -1) return { key: w, value: null, text: null };
+        const key: Word = { value: w.value.slice(0, eq), start: w.start, end: w.start + eq };
+        const value: Word = { value: w.value.slice(eq + 1), start: w.start + eq + 1, end: w.end };
+        return { key, value, text: unquote(value.value) };
+      });
+    }
+    const key = words[0];
+    const rest = words.slice(1);
+    if (!rest.length) return [{ key, value: null, text: null }];
+    const value: Word = { value: this.text.slice(rest[0].start, rest[rest.length - 1].end), start: rest[0].start, end: rest[rest.length - 1].end };
+    return [{ key, value, text: unquote(rest.map(r => r.value).join(' ')) }];
+  }
+
+  /** Variables visible just before `ins` in its stage: ARG (with global defaults) and ENV. */
+  variablesAt(ins: Instruction): Map<string, string | null> {
+    const vars = new Map<string, string | null>();
+    const stage = this.stageOf(ins);
+    if (!stage) return new Map(this.globalArgs);
+    for (const i of stage.instructions) {
+      if (i === ins) break;
+      if (i.keyword === 'ARG') {
+        for (const kv of this.keyValues(i)) {
+          const v = kv.text !== null ? expandVars(kv.text, vars).value : this.globalArgs.get(kv.key.value) ?? null;
+          vars.set(kv.key.value, v);
+        }
+      } else if (i.keyword === 'ENV') {
+        for (const kv of this.keyValues(i)) vars.set(kv.key.value, kv.text === null ? null : expandVars(kv.text, vars).value);
+      }
+    }
+    return vars;
+  }
+
+  /** The USER in effect at the end of a stage: its last USER, else the one its base stage ends with. */
+  effectiveUser(stage: Stage, seen = new Set<Stage>()): Instruction | null {
+    const users = this.all('USER', stage);
+    if (users.length) return users[users.length - 1];
+    const base = stage.image?.stageRef;
+    if (base && !seen.has(base)) { seen.add(base); return this.effectiveUser(base, seen); }
+    return null;
+  }
+
+  /** Where a new instruction should go to take effect for the final command: before the final stage's
+   * first CMD/ENTRYPOINT (else at the end). Returns the offset of that line's start and its indentation. */
+  insertionPointBeforeCommand(stage: Stage): { offset: number; atEnd: boolean } {
+    const cmd = stage.instructions.find(i => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    if (cmd) {
+      const lineStart = this.text.lastIndexOf('\n', cmd.start - 1) + 1;
+      return { offset: lineStart, atEnd: false };
+    }
+    const last = stage.instructions.length ? stage.instructions[stage.instructions.length - 1] : stage.from;
+    return { offset: last.end, atEnd: true };
+  }
+
+  private makeStage(ins: Instruction): Stage {
+    const w = ins.words;
+    const platform = ins.flags.find(f => f.name === 'platform');
+    const stage: Stage = {
+      index: this.stages.length, from: ins, image: null,
+      alias: w.length >= 3 && w[1].value.toLowerCase() === 'as' ? w[2] : null,
+      platform: platform ? { value: platform.value ?? '', start: platform.start, end: platform.end } : null,
+      instructions: [],
+    };
+    if (w.length) stage.image = this.imageRef(w[0]);
+    return stage;
+  }
+
+  private imageRef(word: Word): ImageRef {
+    const { value: expanded, unresolved } = expandVars(word.value, this.globalArgs);
+    const literal = !word.value.includes('$');
+    let rest = expanded;
+    let digest: string | null = null;
+    let digestSpan: Span | null = null;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+      digest = rest.slice(at + 1);
+      if (literal) digestSpan = { start: word.start + at, end: word.start + rest.length };
+      rest = rest.slice(0, at);
+    }
+    let tag: string | null = null;
+    let tagSpan: Span | null = null;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+      tag = rest.slice(colon + 1);
+      if (literal) tagSpan = { start: word.start + colon, end: word.start + rest.length };
+      rest = rest.slice(0, colon);
+    }
+    const lower = rest.toLowerCase();
+    const stageRef = this.stages.find(s => s.alias && s.alias.value.toLowerCase() === lower && tag === null && digest === null) ?? null;
+    return { word, expanded, unresolved, name: rest, tag, digest, tagSpan, digestSpan, scratch: lower === 'scratch', stageRef };
+  }
+}
+
+/** ${VAR}, $VAR, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}; \$ stays literal. */
+export function expandVars(s: string, vars: Map<string, string | null>): { value: string; unresolved: boolean } {
+  if (!s.includes('$')) return { value: s, unresolved: false };
+  let unresolved = false;
+  const value = s.replace(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      if (m === '\\$') return '$';
+      const name = (braced ?? bare)!;
+      const has = vars.has(name);
+      const v = vars.get(name);
+      const set = has && v !== null && v !== undefined;
+      const nonEmpty = set && v !== '';
+      if (op === ':-') return nonEmpty ? v! : word ?? '';
+      if (op === '-') return set ? v! : word ?? '';
+      if (op === ':+') return nonEmpty ? word ?? '' : '';
+      if (op === '+') return set ? word ?? '' : '';
+      if (!set) { unresolved = true; return ''; }
+      return v!;
+    });
+  return { value, unresolved };
+}
+
+function restSegment(ins: Instruction): Segmented {
+  if (ins.restStart === 0) return ins.args;
+  return { text: ins.args.text.slice(ins.restStart), map: ins.args.map.slice(ins.restStart) };
+}
+
+function bodySegment(body: Span, content: string): Segmented {
+  const map = new Array<number>(content.length + 1);
+  for (let i = 0; i <= content.length; i++) map[i] = body.start + i;
+  return { text: content, map };
+}
+
+/** Exec form: the elements joined by spaces, each element mapped to its place inside its JSON string. */
+function jsonSegment(ins: Instruction): Segmented {
+  const parts: string[] = [];
+  const map: number[] = [];
+  for (const w of ins.json!) {
+    if (parts.length) { parts.push(' '); map.push(w.start); }
+    // map characters inside the quotes one to one when the JSON string has no escapes
+    const simple = w.end - w.start - 2 === w.value.length;
+    const quoted = w.value.includes(' ') && !/^-/.test(w.value) ? `'${w.value.replace(/'/g, "'\\''")}'` : w.value;
+    for (let i = 0; i < quoted.length; i++) map.push(simple && quoted === w.value ? w.start + 1 + i : w.start);
+    parts.push(quoted);
+  }
+  const text = parts.join('');
+  map.push(ins.json!.length ? ins.json![ins.json!.length - 1].end : ins.end);
+  return { text, map };
+}
+
+function expandNested(cmds: ShellCommand[], depth = 0): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  for (const c of cmds) {
+    out.push(c);
+    const inner = depth < 3 ? nestedScript(c) : null;
+    if (inner) out.push(...expandNested(parseShell(inner), depth + 1));
+  }
+  return out;
+}
+
+export function buildDockerfileModel(text: string): DockerfileModel {
+  return new DockerfileModel(parseDockerfile(text));
+}
+
+export { splitWords };

@@ -1,0 +1,143 @@
+/**
+ * The scan engine: parse a document once, build its domain model, run every enabled rule over it, return
+ * findings. Importable without VS Code. Never throws on any input.
+ */
+import { allRules } from '../../../rules/index';
+import type { FixSpec, ReportOptions, Rule } from '../../../rules/rule';
+import { buildDockerfileModel, type DockerfileModel } from '../dockerfile/model';
+import type { Span } from '../dockerfile/parser';
+import { detectKind } from './detect';
+import { LineIndex } from './text';
+import type { FileKind, Finding, Fix, Severity } from './types';
+
+export const PARSE_ERROR_RULE = 'rampart/parse-error';
+
+export interface ParsedDocument {
+  kind: FileKind;
+  text: string;
+  lines: LineIndex;
+  model: DockerfileModel;
+  /** The first problem the parser met, if any. */
+  problem: { span: Span; message: string } | null;
+  /** Comment-based suppressions: line -> rule ids ('*' = all); fileWide rule ids. */
+  suppress: { lines: Map<number, Set<string>>; file: Set<string> };
+}
+
+export interface LintOptions {
+  /** Per-rule override: 'off' or another severity. */
+  rules?: Record<string, 'off' | Severity>;
+  /** Compute each finding's fixes (otherwise only `fixable` is set). */
+  fixes?: boolean;
+  /** Called once per failing rule and document; default: one line on stderr per rule id per process. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const rulesByKind = new Map<FileKind, Rule[]>();
+for (const r of allRules as Rule[]) {
+  const list = rulesByKind.get(r.kind) ?? [];
+  list.push(r);
+  rulesByKind.set(r.kind, list);
+}
+export const ruleById = new Map<string, Rule>((allRules as Rule[]).map(r => [r.id, r]));
+
+export function rulesFor(kind: FileKind): Rule[] {
+  return rulesByKind.get(kind) ?? [];
+}
+
+const SUPPRESS_RE = /#\s*rampart-ignore(-file)?\b:?\s*([^#]*)/;
+
+/** Parses text of a known kind. Never throws. */
+export function parseDocument(kind: FileKind, text: string): ParsedDocument {
+  const lines = new LineIndex(text);
+  const model = buildDockerfileModel(text);
+  const p = model.ast.problems[0];
+  const suppress = { lines: new Map<number, Set<string>>(), file: new Set<string>() };
+  for (const c of model.ast.comments) {
+    if (!c.text.includes('rampart-ignore')) continue;
+    const m = SUPPRESS_RE.exec(c.text);
+    if (!m) continue;
+    const ids = m[2].split('--')[0].split(/[\s,]+/).filter(Boolean);
+    const set = ids.length ? ids : ['*'];
+    if (m[1]) { for (const id of set) suppress.file.add(id); continue; }
+    // applies to the next line that is not a comment
+    let line = lines.positionAt(c.start).line + 1;
+    while (line < lines.lineCount && /^\s*#/.test(lines.lineText(line))) line++;
+    const s = suppress.lines.get(line) ?? new Set<string>();
+    for (const id of set) s.add(id);
+    suppress.lines.set(line, s);
+  }
+  return { kind, text, lines, model, problem: p ? { span: { start: p.start, end: p.end }, message: p.message } : null, suppress };
+}
+
+const reportedRuleErrors = new Set<string>();
+function defaultRuleError(ruleId: string, error: unknown) {
+  if (reportedRuleErrors.has(ruleId)) return;
+  reportedRuleErrors.add(ruleId);
+  process.stderr.write(`rampart: rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+}
+
+interface Raw { rule: Rule; span: Span; message: string; options?: ReportOptions }
+
+/** Runs the enabled rules on a parsed document. */
+export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
+  const raws: Raw[] = [];
+  const overrides = options.rules ?? {};
+  for (const rule of rulesFor(doc.kind)) {
+    const o = overrides[rule.id];
+    if (o === 'off' || doc.suppress.file.has(rule.id) || doc.suppress.file.has('*')) continue;
+    try {
+      rule.check({
+        model: doc.model,
+        report: (span, message, opts) => { raws.push({ rule, span, message, options: opts }); },
+      });
+    } catch (e) {
+      (options.onRuleError ?? defaultRuleError)(rule.id, e);
+    }
+  }
+  const findings: Finding[] = [];
+  if (doc.problem && overrides[PARSE_ERROR_RULE] !== 'off') {
+    findings.push({
+      ruleId: PARSE_ERROR_RULE, severity: (overrides[PARSE_ERROR_RULE] as Severity) ?? 'medium',
+      message: doc.problem.message, range: doc.lines.range(doc.problem.span.start, doc.problem.span.end),
+    });
+  }
+  raws.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
+  for (const r of raws) {
+    const range = doc.lines.range(r.span.start, r.span.end);
+    const sup = doc.suppress.lines.get(range.start.line);
+    if (sup && (sup.has(r.rule.id) || sup.has('*'))) continue;
+    const o = overrides[r.rule.id];
+    const f: Finding = { ruleId: r.rule.id, severity: (o && o !== 'off' ? o : r.options?.severity ?? r.rule.severity), message: r.message, range };
+    if (r.options?.related?.length) f.related = r.options.related.map(x => ({ range: doc.lines.range(x.span.start, x.span.end), message: x.message }));
+    if (r.options?.fix) {
+      f.fixable = true;
+      if (options.fixes) {
+        const fix = computeFix(doc, r.rule.id, r.options.fix);
+        f.fixes = fix ? [fix] : [];
+        if (!fix) f.fixable = false;
+      }
+    }
+    findings.push(f);
+  }
+  return findings;
+}
+
+function computeFix(doc: ParsedDocument, ruleId: string, thunk: () => FixSpec | null): Fix | null {
+  let spec: FixSpec | null;
+  try { spec = thunk(); } catch (e) { defaultRuleError(ruleId + ' (fix)', e); return null; }
+  if (!spec || !spec.edits.length) return null;
+  return {
+    title: spec.title, safety: spec.safety,
+    edits: spec.edits.map(e => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
+  };
+}
+
+export interface LintResult { kind: FileKind; findings: Finding[]; doc: ParsedDocument }
+
+/** Detects the kind from the file name, parses and lints. Returns null for files Rampart does not check. */
+export function lintText(fileName: string, text: string, options: LintOptions = {}): LintResult | null {
+  const kind = detectKind(fileName, text);
+  if (!kind) return null;
+  const doc = parseDocument(kind, text);
+  return { kind, findings: lintDocument(doc, options), doc };
+}
