@@ -103,7 +103,8 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   const instructions: Instruction[] = [];
   const problems: ParseProblem[] = [];
   let escape = '\\';
-  let pos = 0;
+  // A byte-order mark is not content (callers should strip it; a stray one must not hide a directive).
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const len = text.length;
   let line = 0;
   let inDirectives = true;
@@ -179,7 +180,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
         found = true;
         break;
       }
-      if (!found) { curNl = len; break; }
+      if (!found) { curNl = len; instrEnd = len; break; } // a dangling continuation runs to the end of the file
     }
     // trim trailing whitespace of the joined arguments
     let jl = joined.length;
@@ -194,9 +195,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
 
     if (!/^[A-Za-z]+$/.test(rawKeyword)) {
       problems.push({ start: kwStart, end: kwEnd, message: `Expected a Dockerfile instruction, found "${truncate(rawKeyword)}"` });
-      continue;
-    }
-    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+    } else if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       problems.push({ start: kwStart, end: kwEnd, message: `Unknown instruction "${truncate(rawKeyword)}"` });
     }
     if (keyword === 'FROM') stage++;
