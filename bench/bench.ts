@@ -1,0 +1,98 @@
+/**
+ * npm run bench — prints one `name: value unit` line per figure so runs can be compared.
+ * Engine throughput over a generated corpus of 2,000 Dockerfiles (20–200 lines), single core and with both
+ * cores (worker threads), the cost of the rules on top of parsing, dockerfile-ast as a reference parser, and
+ * (when the language server is built) the keystroke-to-diagnostics latency over the protocol.
+ */
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { corpus } from './corpus';
+import { parseDocument, lintDocument } from '../server/src/engine/engine';
+import { parseDockerfile } from '../server/src/dockerfile/parser';
+
+const FILES = Number(process.env.BENCH_FILES ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+function line(name: string, value: number, unit: string, digits = 0) {
+  process.stdout.write(`${name}: ${value.toFixed(digits)} ${unit}\n`);
+}
+
+/** Median of ROUNDS timings of fn over all files, in ms. */
+function time(files: string[], fn: (t: string) => void): number {
+  const samples: number[] = [];
+  for (let r = 0; r < ROUNDS + 1; r++) {
+    const t0 = process.hrtime.bigint();
+    for (const f of files) fn(f);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r > 0) samples.push(ms); // the first round warms up the JIT
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+async function parallel(files: string[], threads: number): Promise<number> {
+  const chunk = Math.ceil(files.length / threads);
+  const workers = Array.from({ length: threads }, () => new Worker(path.join(__dirname, 'worker.js')));
+  const run = (w: Worker, slice: string[]) => new Promise<number>((resolve, reject) => {
+    w.once('message', (m: { ms: number }) => resolve(m.ms));
+    w.once('error', reject);
+    w.postMessage({ files: slice });
+  });
+  const samples: number[] = [];
+  for (let r = 0; r < ROUNDS + 1; r++) {
+    const t0 = process.hrtime.bigint();
+    await Promise.all(workers.map((w, i) => run(w, files.slice(i * chunk, (i + 1) * chunk))));
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r > 0) samples.push(ms);
+  }
+  await Promise.all(workers.map(w => w.terminate()));
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+async function main() {
+  const files = corpus(FILES, 42);
+  const bytes = files.reduce((a, f) => a + Buffer.byteLength(f), 0);
+  const lines = files.reduce((a, f) => a + f.split('\n').length - 1, 0);
+  line('corpus_files', files.length, 'files');
+  line('corpus_mean_lines', lines / files.length, 'lines');
+  line('corpus_size', bytes / 1e6, 'MB', 2);
+
+  const parseMs = time(files, t => parseDockerfile(t));
+  const engineMs = time(files, t => lintDocument(parseDocument('dockerfile', t)));
+  line('parse_only_1core', files.length / parseMs * 1000, 'files/s');
+  line('engine_1core', files.length / engineMs * 1000, 'files/s');
+  line('engine_1core_throughput', bytes / 1e6 / (engineMs / 1000), 'MB/s', 1);
+  line('engine_per_file_mean', engineMs / files.length * 1000, 'us', 0);
+  line('engine_over_parse_ratio', engineMs / parseMs, 'x', 2);
+  line('rules_cost_over_parse', (engineMs / parseMs - 1) * 100, '%', 0);
+
+  const threads = Math.min(2, os.cpus().length);
+  const parMs = await parallel(files, threads);
+  line(`engine_${threads}threads`, files.length / parMs * 1000, 'files/s');
+  line(`engine_${threads}threads_throughput`, bytes / 1e6 / (parMs / 1000), 'MB/s', 1);
+
+  // Reference: dockerfile-ast, the parser the tokenizer is tested against.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { DockerfileParser } = require('dockerfile-ast');
+  const refFiles = files.slice(0, 500);
+  const refMs = time(refFiles, t => DockerfileParser.parse(t));
+  const ourMs = time(refFiles, t => parseDockerfile(t));
+  line('dockerfile_ast_parse_1core', refFiles.length / refMs * 1000, 'files/s');
+  line('tokenizer_speedup_over_dockerfile_ast', refMs / ourMs, 'x', 1);
+
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const lsp = require('./lsp') as { benchKeystroke?: (o: object) => Promise<{ median: number; p95: number; samples: number }> };
+    if (lsp.benchKeystroke) {
+      const r = await lsp.benchKeystroke({});
+      line('lsp_keystroke_to_diagnostics_median_1000_lines', r.median, 'ms', 2);
+      line('lsp_keystroke_to_diagnostics_p95_1000_lines', r.p95, 'ms', 2);
+    }
+  } catch (e) {
+    process.stdout.write(`# lsp latency not measured: ${(e as Error).message.split('\n')[0]}\n`);
+  }
+}
+
+main().catch(e => { process.stderr.write(String(e?.stack ?? e) + '\n'); process.exit(1); });
