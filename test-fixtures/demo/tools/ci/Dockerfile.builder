@@ -1,0 +1,10 @@
+# CI runner image
+FROM ubuntu
+
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential git \
+    && rm -rf /var/lib/apt/lists/*
+RUN curl -k -o /usr/local/bin/tool https://tools.example.com/tool && chmod 4755 /usr/local/bin/tool
+RUN --security=insecure make image
+
+USER 100
+ENTRYPOINT ["/usr/local/bin/tool"]
