@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { rulePage, rulesTable, ruleDocPath } from '../server/src/engine/docs';
 import type { Rule } from '../rules/rule';
+import { PARSE_ERROR_META } from '../server/src/engine/engine';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -34,8 +35,9 @@ export function indexSource(): string {
 
 export function docFiles(rules: Rule[]): Map<string, string> {
   const out = new Map<string, string>();
-  out.set('docs/rules.md', rulesTable(rules));
-  for (const r of rules) out.set(ruleDocPath(r.id), rulePage(r));
+  const all = [...rules, PARSE_ERROR_META];
+  out.set('docs/rules.md', rulesTable(all));
+  for (const r of all) out.set(ruleDocPath(r.id), rulePage(r));
   return out;
 }
 

@@ -1,5 +1,7 @@
 /** Where each rule's documentation lives, and the Markdown generated for it from the rule's own fields. */
-import type { Rule } from '../../../rules/rule';
+import type { RuleMeta } from '../../../rules/rule';
+
+type Rule = RuleMeta & { kind: string };
 
 export const HOMEPAGE = 'https://github.com/rampart-dev/rampart';
 
@@ -36,10 +38,12 @@ export function rulePage(r: Rule): string {
       ? Object.entries(r.equivalents).map(([peer, ids]) => `- ${PEER_NAMES[peer] ?? peer}: ${ids!.map((i: string) => '`' + i + '`').join(', ')}`)
       : ['- none verified']),
     '',
-    '## Suppress', '',
-    'Put a comment on the line above the finding:', '',
-    '```', `# rampart-ignore: ${r.id} -- reason`, '```', '',
-    `or \`# rampart-ignore-file: ${r.id}\` anywhere in the file.`, '',
+    ...(r.kind === 'any' ? [] : [
+      '## Suppress', '',
+      'Put a comment on the line above the finding:', '',
+      '```', `# rampart-ignore: ${r.id} -- reason`, '```', '',
+      `or \`# rampart-ignore-file: ${r.id}\` anywhere in the file.`, '',
+    ]),
     '_Generated from the rule\'s source by `npm run gen`; do not edit._', '',
   ];
   return lines.join('\n');

@@ -3,7 +3,7 @@
  * findings. Importable without VS Code. Never throws on any input.
  */
 import { allRules } from '../../../rules/index';
-import type { FixSpec, ReportOptions, Rule } from '../../../rules/rule';
+import type { FixSpec, ReportOptions, Rule, RuleMeta } from '../../../rules/rule';
 import { buildDockerfileModel, type DockerfileModel } from '../dockerfile/model';
 import type { Span } from '../dockerfile/parser';
 import { detectKind } from './detect';
@@ -11,6 +11,22 @@ import { LineIndex } from './text';
 import type { FileKind, Finding, Fix, Severity } from './types';
 
 export const PARSE_ERROR_RULE = 'rampart/parse-error';
+
+/** The parse-error pseudo-rule's metadata, so that documentation, hovers and SARIF can describe it like a rule. */
+export const PARSE_ERROR_META: RuleMeta & { kind: string } = {
+  id: PARSE_ERROR_RULE,
+  kind: 'any',
+  title: 'File could not be parsed',
+  severity: 'medium',
+  rationale: 'Rampart could not read this part of the file, so the checks below it may be incomplete, and the tool that builds or applies the file will most likely reject it too. The message names what the parser expected. Fixes are never applied to a file with a parse error.',
+  references: ['Dockerfile reference: https://docs.docker.com/reference/dockerfile/'],
+  equivalents: {},
+};
+
+/** Metadata of a rule id, the parse-error pseudo-rule included. */
+export function metaFor(ruleId: string): (RuleMeta & { kind: string }) | undefined {
+  return ruleId === PARSE_ERROR_RULE ? PARSE_ERROR_META : ruleById.get(ruleId);
+}
 
 export interface ParsedDocument {
   kind: FileKind;
