@@ -275,3 +275,101 @@ export function buildDockerfileModel(text: string): DockerfileModel {
 }
 
 export { splitWords };
+
+/** A path resolved against a directory, with `.`/`..` and repeated or trailing slashes removed (POSIX, no file system). */
+export function resolveImagePath(dir: string, p: string): string {
+  const out: string[] = [];
+  for (const part of (p.startsWith('/') ? p : `${dir}/${p}`).split('/')) {
+    if (!part || part === '.') continue;
+    if (part === '..') out.pop(); else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
+/** The stage and the earlier stages it is built on (`FROM <stage>`), nearest first. */
+export function stageChain(stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | null = stage; s && !out.includes(s); s = s.image?.stageRef ?? null) out.push(s);
+  return out;
+}
+
+/**
+ * The working directory just before `ins` (absolute), following WORKDIR through the stages it is built on.
+ * null when it is unknown: set by an unresolved variable, or never set on top of a registry image (whose own
+ * WORKDIR is not known offline). `scratch` starts at `/`. Computed once per document.
+ */
+export function workdirAt(model: DockerfileModel, ins: Instruction): string | null {
+  let dirs = workdirCache.get(model);
+  if (!dirs) {
+    dirs = new Map();
+    const finalDir = new Map<Stage, string | null>();
+    for (const stage of model.stages) {
+      const base = stage.image?.stageRef;
+      let dir: string | null = base ? finalDir.get(base) ?? null : stage.image?.scratch ? '/' : null;
+      for (const i of stage.instructions) {
+        dirs.set(i, dir);
+        if (i.keyword !== 'WORKDIR') continue;
+        const raw = unquote(i.args.text.slice(i.restStart).trim());
+        const { value, unresolved } = raw.includes('$') ? expandVars(raw, variablesBefore(model, i)) : { value: raw, unresolved: false };
+        if (unresolved || !value) dir = null;
+        else if (value.startsWith('/')) dir = resolveImagePath('/', value);
+        else dir = dir === null ? null : resolveImagePath(dir, value);
+      }
+      finalDir.set(stage, dir);
+    }
+    workdirCache.set(model, dirs);
+  }
+  return dirs.get(ins) ?? null;
+}
+const workdirCache = new WeakMap<DockerfileModel, Map<Instruction, string | null>>();
+
+interface VarDef { at: number; value: string | null }
+const varIndexCache = new WeakMap<DockerfileModel, Map<Stage, Map<string, VarDef[]>>>();
+/** Index of each instruction within its stage, filled as the stages are indexed. */
+const positions = new WeakMap<Instruction, number>();
+
+/** A read-only view of the variables of one point of a stage, answered from the stage's definition index. */
+class VariablesView extends Map<string, string | null> {
+  constructor(private readonly defs: Map<string, VarDef[]>, private readonly at: number) { super(); }
+  private find(name: string): VarDef | undefined {
+    const list = this.defs.get(name);
+    if (!list) return undefined;
+    let lo = 0, hi = list.length; // first definition at or after `at`
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].at < this.at) lo = mid + 1; else hi = mid; }
+    return lo > 0 ? list[lo - 1] : undefined;
+  }
+  override has(name: string): boolean { return this.find(name) !== undefined; }
+  override get(name: string): string | null | undefined { return this.find(name)?.value; }
+}
+
+/**
+ * The same variables as `model.variablesAt(ins)` (for expandVars), but the stage is read once per document:
+ * rules that look up variables for many instructions stay linear on huge files.
+ */
+export function variablesBefore(model: DockerfileModel, ins: Instruction): Map<string, string | null> {
+  const stage = model.stageOf(ins);
+  if (!stage) return new Map(model.globalArgs);
+  let perModel = varIndexCache.get(model);
+  if (!perModel) { perModel = new Map(); varIndexCache.set(model, perModel); }
+  let defs = perModel.get(stage);
+  if (!defs) {
+    defs = new Map();
+    const vars = new Map<string, string | null>();
+    stage.instructions.forEach((i, at) => {
+      positions.set(i, at);
+      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') return;
+      for (const kv of model.keyValues(i)) {
+        const name = kv.key.value;
+        const value = i.keyword === 'ARG'
+          ? (kv.text !== null ? expandVars(kv.text, vars).value : model.globalArgs.get(name) ?? null)
+          : (kv.text === null ? null : expandVars(kv.text, vars).value);
+        vars.set(name, value);
+        let list = defs!.get(name);
+        if (!list) defs!.set(name, list = []);
+        list.push({ at, value });
+      }
+    });
+    perModel.set(stage, defs);
+  }
+  return new VariablesView(defs, positions.get(ins) ?? stage.instructions.length);
+}

@@ -1,0 +1,31 @@
+/** Reading ADD sources for no-add-local and no-add-url. */
+import { expandVars, variablesBefore, type DockerfileModel } from '../../server/src/dockerfile/model';
+import { unquote, type Instruction, type Word } from '../../server/src/dockerfile/parser';
+
+export interface AddSource {
+  word: Word;
+  /** After quotes and ARG/ENV substitution; null when a variable has no value. */
+  value: string | null;
+  url: boolean;
+  git: boolean;
+}
+
+const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
+export function addSources(model: DockerfileModel, ins: Instruction): AddSource[] {
+  const args = ins.json ?? ins.words;
+  if (args.length < 2) return [];
+  const vars = variablesBefore(model, ins);
+  return args.slice(0, -1).map(word => {
+    const { value, unresolved } = expandVars(ins.json ? word.value : unquote(word.value), vars);
+    const v = unresolved ? null : value;
+    const url = v !== null && (URL_RE.test(v) || /^git@/.test(v));
+    const git = url && (/^(git|ssh):\/\/|^git@/.test(v!) || /\.git(#.*)?$/.test(v!) || ins.flags.some(f => f.name === 'keep-git-dir'));
+    return { word, value: v, url, git };
+  });
+}
+
+/** Local files ADD would unpack: tarballs, and compressed files that may be tarballs. */
+export function isArchiveName(p: string): boolean {
+  return /\.(tar|tgz|tbz2?|txz|tzst|tlz|gz|bz2|xz|zst|lzma)$/i.test(p);
+}

@@ -1,0 +1,92 @@
+/** Shared reading of RUN commands for the rules about what RUN executes: stages, sequences, cache mounts, edits. */
+import type { OffsetEdit } from '../../server/src/engine/types';
+import { stageChain, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
+import type { Instruction, Span } from '../../server/src/dockerfile/parser';
+import type { ShellCommand, ShellWord } from '../../server/src/dockerfile/shell';
+
+/** The stages whose layers end up in the final image: the final stage and the stages it is built on. */
+export function shippedStages(model: DockerfileModel): Set<Stage> {
+  return new Set(model.finalStage ? stageChain(model.finalStage) : []);
+}
+
+/** RUN instructions of the given stages, in build order. */
+export function runsIn(stages: Iterable<Stage>): Instruction[] {
+  return [...stages].sort((a, b) => a.index - b.index).flatMap(s => s.instructions.filter(i => i.keyword === 'RUN'));
+}
+
+/** The command that follows `c` in its own script (same source, not a substitution), or null. */
+export function nextInSequence(cmds: ShellCommand[], c: ShellCommand): ShellCommand | null {
+  for (let i = cmds.indexOf(c) + 1; i < cmds.length; i++) if (cmds[i].source === c.source && !cmds[i].context) return cmds[i];
+  return null;
+}
+
+/** Targets of the RUN's `--mount=type=cache,target=…` flags. */
+export function cacheMounts(ins: Instruction): string[] {
+  const out: string[] = [];
+  for (const f of ins.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const kv = new Map(f.value.split(',').map(p => { const e = p.indexOf('='); return e === -1 ? [p, ''] : [p.slice(0, e), p.slice(e + 1)]; }));
+    const target = kv.get('target') ?? kv.get('dst') ?? kv.get('destination');
+    if (kv.get('type') === 'cache' && target) out.push(target.replace(/\/+$/, '') || '/');
+  }
+  return out;
+}
+
+/** True when one of the RUN's cache mounts covers `dir` (the mount is `dir` or one of its parents). */
+export function cacheCovers(ins: Instruction, dir: string): boolean {
+  return cacheMounts(ins).some(t => dir === t || dir.startsWith(t + '/'));
+}
+
+/** The operands of `rm` commands after index `from` in `cmds`. */
+export function removedPaths(cmds: ShellCommand[], from: number): string[] {
+  const out: string[] = [];
+  for (const c of cmds.slice(from + 1)) {
+    if (c.name !== 'rm') continue;
+    for (const w of c.argv.slice(1)) if (!w.value.startsWith('-')) out.push(w.value);
+  }
+  return out;
+}
+
+/** True when the word's document text is exactly what the shell read (no quoting or escapes) and it is not a whole
+ * element of an exec-form JSON array, so that edits next to it are plain text edits. */
+export function editable(model: DockerfileModel, ins: Instruction, w: ShellWord): boolean {
+  if (model.text.slice(w.start, w.end) !== w.raw) return false;
+  return !ins.json?.some(e => e.start + 1 === w.start && e.end - 1 === w.end);
+}
+
+/** Deletes `count` consecutive words starting at words[index], with the whitespace that separates them. */
+export function deleteWords(words: Span[], index: number, count = 1): OffsetEdit {
+  const lastWord = words[index + count - 1];
+  if (index > 0) return { start: words[index - 1].end, end: lastWord.end, newText: '' };
+  const next = words[index + count];
+  return { start: words[index].start, end: next ? next.start : lastWord.end, newText: '' };
+}
+
+/**
+ * Appends `text` (e.g. ` && rm -rf /var/lib/apt/lists/*`) right after command `c`, when that keeps the shell's
+ * grouping: `c` is a plain command of its script (not inside a pipeline, a substitution or `find -exec`) and the
+ * next operator is `&&`, `;`, `||`, a newline or nothing. Returns null otherwise.
+ */
+export function appendAfter(model: DockerfileModel, ins: Instruction, cmds: ShellCommand[], c: ShellCommand, text: string): OffsetEdit | null {
+  if (c.context || c.op === '|' || !c.argv.length) return null;
+  const next = nextInSequence(cmds, c);
+  if (next && (next.op === '|' || next.op === '&' || next.op === '(')) return null;
+  const last = c.words[c.words.length - 1];
+  if (!editable(model, ins, last)) return null;
+  // after redirections too (`apt-get install x > /dev/null`)
+  return { start: c.end, end: c.end, newText: text };
+}
+
+export interface Assignment { name: string; value: string; word: ShellWord }
+
+/** `NAME=value` words that set the environment of command `c` (`NAME=v cmd`, `env NAME=v cmd`, `export NAME=v`). */
+export function assignments(c: ShellCommand): Assignment[] {
+  const head = c.argv.length ? c.words.slice(0, c.words.indexOf(c.argv[0])) : c.words;
+  const words = c.name === 'export' ? [...head, ...c.argv.slice(1)] : head;
+  const out: Assignment[] = [];
+  for (const w of words) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.value);
+    if (m) out.push({ name: m[1], value: w.value.slice(m[0].length), word: w });
+  }
+  return out;
+}

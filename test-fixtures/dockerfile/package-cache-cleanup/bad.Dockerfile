@@ -1,0 +1,13 @@
+FROM debian:12.6-slim@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
+RUN apt-get update \
+# expect: dockerfile/package-cache-cleanup 13-20 "`apt-get install` leaves the package lists in /var/lib/apt/lists: end this RUN with `rm -rf /var/lib/apt/lists/*`"
+ && apt-get install -y --no-install-recommends ca-certificates=20230311 \
+ && apt-get clean
+# deleting the lists in a later RUN does not shrink the earlier layer
+# expect: dockerfile/package-cache-cleanup 31-38 "`apt-get install` leaves the package lists in /var/lib/apt/lists: end this RUN with `rm -rf /var/lib/apt/lists/*`"
+RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 > /dev/null
+RUN rm -rf /var/lib/apt/lists/*
+COPY --chown=10001:10001 app /app
+USER 10001:10001
+HEALTHCHECK CMD ["/app", "healthcheck"]
+ENTRYPOINT ["/app"]

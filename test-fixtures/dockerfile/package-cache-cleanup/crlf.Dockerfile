@@ -1,0 +1,15 @@
+# CRLF line endings, with continuations and a heredoc
+FROM debian:12.6-slim@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
+RUN apt-get update \
+# expect: dockerfile/package-cache-cleanup 13-20 "`apt-get install` leaves the package lists in /var/lib/apt/lists: end this RUN with `rm -rf /var/lib/apt/lists/*`"
+ && apt-get install -y --no-install-recommends ca-certificates=20230311
+RUN <<EOF
+apt-get update
+# expect: dockerfile/package-cache-cleanup 9-16 "`apt-get install` leaves the package lists in /var/lib/apt/lists: end this RUN with `rm -rf /var/lib/apt/lists/*`"
+apt-get install -y --no-install-recommends \
+  tini=0.19.0-1
+EOF
+COPY --chown=10001:10001 app /app
+USER 10001:10001
+HEALTHCHECK CMD ["/app", "healthcheck"]
+ENTRYPOINT ["/app"]
