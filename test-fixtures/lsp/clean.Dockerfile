@@ -1,0 +1,6 @@
+FROM python:3.12.4-slim-bookworm@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
+WORKDIR /app
+COPY --chown=10001:10001 app.py /app/
+USER 10001:10001
+HEALTHCHECK CMD ["python", "-c", "print(1)"]
+CMD ["python", "/app/app.py"]
