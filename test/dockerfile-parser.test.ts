@@ -127,3 +127,21 @@ test('random bytes never throw and a huge file parses in linear time', () => {
   const f = lintText('Dockerfile', big)!;
   assert.equal(f.doc.model.instructions.length, 25001);
 });
+
+test('heredoc bodies are scripts only when a shell runs them', () => {
+  const t = `FROM a\nRUN <<EOF\nsudo true\nEOF\nRUN bash -e <<EOF\nsudo true\nEOF\nRUN cat <<EOF > /usr/local/bin/x\nsudo chmod 777 /x\nEOF\nRUN python3 <<EOF\nimport os\nEOF\n`;
+  const m = buildDockerfileModel(t);
+  const [a, b, c, d] = m.instructions.slice(1).map(i => m.shell(i).map(x => x.name));
+  assert.deepEqual(a, ['true']);
+  assert.deepEqual(b, ['true']);
+  assert.deepEqual(c, ['cat']);
+  assert.deepEqual(d, ['python3']);
+});
+
+test('ENV is inherited from the stage a stage is built on; ARG is not', () => {
+  const t = `FROM a AS base\nENV PIP_NO_CACHE_DIR=1\nARG LOCAL=x\nFROM base\nRUN true\n`;
+  const m = buildDockerfileModel(t);
+  const vars = m.variablesAt(m.instructions[4]);
+  assert.equal(vars.get('PIP_NO_CACHE_DIR'), '1');
+  assert.equal(vars.has('LOCAL'), false);
+});

@@ -1,5 +1,5 @@
 /** Reading ADD sources for no-add-local and no-add-url. */
-import { expandVars, variablesBefore, type DockerfileModel } from '../../server/src/dockerfile/model';
+import { expandVars, type DockerfileModel } from '../../server/src/dockerfile/model';
 import { unquote, type Instruction, type Word } from '../../server/src/dockerfile/parser';
 
 export interface AddSource {
@@ -15,7 +15,7 @@ const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 export function addSources(model: DockerfileModel, ins: Instruction): AddSource[] {
   const args = ins.json ?? ins.words;
   if (args.length < 2) return [];
-  const vars = variablesBefore(model, ins);
+  const vars = model.variablesAt(ins);
   return args.slice(0, -1).map(word => {
     const { value, unresolved } = expandVars(ins.json ? word.value : unquote(word.value), vars);
     const v = unresolved ? null : value;

@@ -1,5 +1,5 @@
 import { rule, type FixSpec } from '../rule';
-import { expandVars, resolveImagePath, stageChain, variablesBefore, workdirAt, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
+import { expandVars, resolveImagePath, stageChain, workdirAt, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
 import { unquote, type Instruction, type Span } from '../../server/src/dockerfile/parser';
 import type { ShellCommand } from '../../server/src/dockerfile/shell';
 import type { OffsetEdit } from '../../server/src/engine/types';
@@ -21,7 +21,7 @@ function readCopy(model: DockerfileModel, ins: Instruction, at = -1): Copy | nul
   const args = ins.json ?? ins.words;
   if (args.length < 2) return null;
   const last = args[args.length - 1];
-  const vars = variablesBefore(model, ins);
+  const vars = model.variablesAt(ins);
   const { value, unresolved } = expandVars(ins.json ? last.value : unquote(last.value), vars);
   if (unresolved || !value) return null;
   const wd = value.startsWith('/') ? '/' : workdirAt(model, ins);
@@ -46,7 +46,7 @@ function readChown(model: DockerfileModel, ins: Instruction, cmd: ShellCommand):
   let recursive = false;
   let owner: string | null = null;
   const paths: Chown['paths'] = [];
-  const vars = variablesBefore(model, ins);
+  const vars = model.variablesAt(ins);
   for (const w of cmd.argv.slice(1)) {
     const v = w.value;
     if (owner === null && v.startsWith('-') && v !== '-') {
@@ -162,7 +162,7 @@ function fixChown(model: DockerfileModel, stage: Stage, runAt: number, cmd: Shel
 
 /** The working directory a WORKDIR instruction sets, or null when it is not known. */
 function workdirAfter(model: DockerfileModel, ins: Instruction): string | null {
-  const { value, unresolved } = expandVars(unquote(ins.args.text.slice(ins.restStart).trim()), variablesBefore(model, ins));
+  const { value, unresolved } = expandVars(unquote(ins.args.text.slice(ins.restStart).trim()), model.variablesAt(ins));
   if (unresolved || !value) return null;
   const wd = value.startsWith('/') ? '/' : workdirAt(model, ins);
   return wd === null ? null : resolveImagePath(wd, value);

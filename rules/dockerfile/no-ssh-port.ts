@@ -1,5 +1,5 @@
 import { rule } from '../rule';
-import { expandVars, variablesBefore } from '../../server/src/dockerfile/model';
+import { expandVars } from '../../server/src/dockerfile/model';
 import { deleteInstruction, deleteWord } from './_edit';
 
 const PORT_RE = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
@@ -26,7 +26,7 @@ export default rule({
   check({ model, report }) {
     for (const ins of model.all('EXPOSE')) {
       const words = ins.words;
-      const vars = variablesBefore(model, ins);
+      const vars = model.variablesAt(ins);
       words.forEach((w, i) => {
         const { value, unresolved } = expandVars(w.value, vars);
         const m = unresolved ? null : PORT_RE.exec(value);

@@ -3,7 +3,9 @@
  * built once per document version and shared by every Dockerfile rule.
  */
 import { parseDockerfile, splitWords, unquote, type Instruction, type ParsedDockerfile, type Segmented, type Span, type Word } from './parser';
-import { nestedScript, parseShell, type ShellCommand } from './shell';
+import { execFormSegment, nestedScript, parseShell, type ShellCommand } from './shell';
+
+const SHELLS = /^(ba|da|a|z|k)?sh$/;
 
 export interface ImageRef {
   /** The FROM argument as written. */
@@ -82,13 +84,16 @@ export class DockerfileModel {
     cmds = [];
     if (ins.keyword === 'RUN') {
       if (ins.heredocs.length) {
-        for (const h of ins.heredocs) cmds.push(...expandNested(parseShell(bodySegment(h.body, h.content))));
-        // the RUN line itself may hold a command too (RUN bash <<EOF): keep non-heredoc words
-        const head = parseShell(restSegment(ins));
-        cmds.unshift(...head.filter(c => c.argv.length > 0 && !/^(ba|da|a|z)?sh$/.test(c.name)));
+        // `RUN <<EOF` and `RUN bash <<EOF` run the body as a script; `RUN cat <<EOF > file` or
+        // `RUN python3 <<EOF` feed it as data, which is not shell.
+        const head = parseShell(restSegment(ins)).filter(c => c.argv.length > 0);
+        const shells = head.filter(c => SHELLS.test(c.name) && !c.argv.some(w => /^-[a-z]*c[a-z]*$/.test(w.value)));
+        cmds.push(...expandNested(head.filter(c => !shells.includes(c))));
+        if (head.length === 0 || shells.length > 0) {
+          for (const h of ins.heredocs) cmds.push(...expandNested(parseShell(bodySegment(h.body, h.content))));
+        }
       } else if (ins.json) {
-        const seg = jsonSegment(ins);
-        cmds.push(...expandNested(parseShell(seg)));
+        cmds.push(...expandNested(parseShell(execFormSegment(ins.json, this.text))));
       } else {
         cmds.push(...expandNested(parseShell(restSegment(ins))));
       }
@@ -131,23 +136,51 @@ export class DockerfileModel {
     return [{ key, value, text: unquote(rest.map(r => r.value).join(' ')) }];
   }
 
-  /** Variables visible just before `ins` in its stage: ARG (with global defaults) and ENV. */
-  variablesAt(ins: Instruction): Map<string, string | null> {
-    const vars = new Map<string, string | null>();
+  /**
+   * Variables visible just before `ins`: the stage's ARG (with global defaults) and ENV, and the ENV of the
+   * stages it is built on (`FROM <stage>`). Each stage is indexed once per document, so rules may ask for many
+   * instructions and stay linear on huge files.
+   */
+  variablesAt(ins: Instruction): VarLookup {
     const stage = this.stageOf(ins);
-    if (!stage) return new Map(this.globalArgs);
-    for (const i of stage.instructions) {
-      if (i === ins) break;
-      if (i.keyword === 'ARG') {
-        for (const kv of this.keyValues(i)) {
-          const v = kv.text !== null ? expandVars(kv.text, vars).value : this.globalArgs.get(kv.key.value) ?? null;
-          vars.set(kv.key.value, v);
-        }
-      } else if (i.keyword === 'ENV') {
-        for (const kv of this.keyValues(i)) vars.set(kv.key.value, kv.text === null ? null : expandVars(kv.text, vars).value);
+    if (!stage) return this.globalArgs;
+    return new VariablesView(this.varIndex(stage), this._pos.get(ins) ?? stage.instructions.length);
+  }
+
+  private _vars = new Map<Stage, Map<string, VarDef[]>>();
+  private _pos = new Map<Instruction, number>();
+  private varIndex(stage: Stage, seen = new Set<Stage>()): Map<string, VarDef[]> {
+    const cached = this._vars.get(stage);
+    if (cached) return cached;
+    const defs = new Map<string, VarDef[]>();
+    const vars = new Map<string, string | null>();
+    const define = (name: string, value: string | null, at: number, env: boolean) => {
+      vars.set(name, value);
+      let list = defs.get(name);
+      if (!list) defs.set(name, list = []);
+      list.push({ at, value, env });
+    };
+    const base = stage.image?.stageRef;
+    if (base && !seen.has(base)) {
+      seen.add(base);
+      for (const [name, list] of this.varIndex(base, seen)) {
+        const lastEnv = [...list].reverse().find(d => d.env);
+        if (lastEnv) define(name, lastEnv.value, -1, true);
       }
     }
-    return vars;
+    stage.instructions.forEach((i, at) => {
+      this._pos.set(i, at);
+      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') return;
+      for (const kv of this.keyValues(i)) {
+        const name = kv.key.value;
+        const value = i.keyword === 'ARG'
+          ? (kv.text !== null ? expandVars(kv.text, vars).value : this.globalArgs.get(name) ?? null)
+          : (kv.text === null ? null : expandVars(kv.text, vars).value);
+        define(name, value, at, i.keyword === 'ENV');
+      }
+    });
+    this._vars.set(stage, defs);
+    return defs;
   }
 
   /** The USER in effect at the end of a stage: its last USER, else the one its base stage ends with. */
@@ -211,7 +244,7 @@ export class DockerfileModel {
 }
 
 /** ${VAR}, $VAR, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}; \$ stays literal. */
-export function expandVars(s: string, vars: Map<string, string | null>): { value: string; unresolved: boolean } {
+export function expandVars(s: string, vars: VarLookup): { value: string; unresolved: boolean } {
   if (!s.includes('$')) return { value: s, unresolved: false };
   let unresolved = false;
   const value = s.replace(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
@@ -241,23 +274,6 @@ function bodySegment(body: Span, content: string): Segmented {
   const map = new Array<number>(content.length + 1);
   for (let i = 0; i <= content.length; i++) map[i] = body.start + i;
   return { text: content, map };
-}
-
-/** Exec form: the elements joined by spaces, each element mapped to its place inside its JSON string. */
-function jsonSegment(ins: Instruction): Segmented {
-  const parts: string[] = [];
-  const map: number[] = [];
-  for (const w of ins.json!) {
-    if (parts.length) { parts.push(' '); map.push(w.start); }
-    // map characters inside the quotes one to one when the JSON string has no escapes
-    const simple = w.end - w.start - 2 === w.value.length;
-    const quoted = w.value.includes(' ') && !/^-/.test(w.value) ? `'${w.value.replace(/'/g, "'\\''")}'` : w.value;
-    for (let i = 0; i < quoted.length; i++) map.push(simple && quoted === w.value ? w.start + 1 + i : w.start);
-    parts.push(quoted);
-  }
-  const text = parts.join('');
-  map.push(ins.json!.length ? ins.json![ins.json!.length - 1].end : ins.end);
-  return { text, map };
 }
 
 function expandNested(cmds: ShellCommand[], depth = 0): ShellCommand[] {
@@ -310,7 +326,7 @@ export function workdirAt(model: DockerfileModel, ins: Instruction): string | nu
         dirs.set(i, dir);
         if (i.keyword !== 'WORKDIR') continue;
         const raw = unquote(i.args.text.slice(i.restStart).trim());
-        const { value, unresolved } = raw.includes('$') ? expandVars(raw, variablesBefore(model, i)) : { value: raw, unresolved: false };
+        const { value, unresolved } = raw.includes('$') ? expandVars(raw, model.variablesAt(i)) : { value: raw, unresolved: false };
         if (unresolved || !value) dir = null;
         else if (value.startsWith('/')) dir = resolveImagePath('/', value);
         else dir = dir === null ? null : resolveImagePath(dir, value);
@@ -323,14 +339,14 @@ export function workdirAt(model: DockerfileModel, ins: Instruction): string | nu
 }
 const workdirCache = new WeakMap<DockerfileModel, Map<Instruction, string | null>>();
 
-interface VarDef { at: number; value: string | null }
-const varIndexCache = new WeakMap<DockerfileModel, Map<Stage, Map<string, VarDef[]>>>();
-/** Index of each instruction within its stage, filled as the stages are indexed. */
-const positions = new WeakMap<Instruction, number>();
+/** Variable lookup for expandVars: a Map, or a view of one point of a stage. */
+export interface VarLookup { has(name: string): boolean; get(name: string): string | null | undefined }
 
-/** A read-only view of the variables of one point of a stage, answered from the stage's definition index. */
-class VariablesView extends Map<string, string | null> {
-  constructor(private readonly defs: Map<string, VarDef[]>, private readonly at: number) { super(); }
+interface VarDef { at: number; value: string | null; env: boolean }
+
+/** The variables of one point of a stage, answered from the stage's definition index. */
+class VariablesView implements VarLookup {
+  constructor(private readonly defs: Map<string, VarDef[]>, private readonly at: number) {}
   private find(name: string): VarDef | undefined {
     const list = this.defs.get(name);
     if (!list) return undefined;
@@ -338,38 +354,6 @@ class VariablesView extends Map<string, string | null> {
     while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].at < this.at) lo = mid + 1; else hi = mid; }
     return lo > 0 ? list[lo - 1] : undefined;
   }
-  override has(name: string): boolean { return this.find(name) !== undefined; }
-  override get(name: string): string | null | undefined { return this.find(name)?.value; }
-}
-
-/**
- * The same variables as `model.variablesAt(ins)` (for expandVars), but the stage is read once per document:
- * rules that look up variables for many instructions stay linear on huge files.
- */
-export function variablesBefore(model: DockerfileModel, ins: Instruction): Map<string, string | null> {
-  const stage = model.stageOf(ins);
-  if (!stage) return new Map(model.globalArgs);
-  let perModel = varIndexCache.get(model);
-  if (!perModel) { perModel = new Map(); varIndexCache.set(model, perModel); }
-  let defs = perModel.get(stage);
-  if (!defs) {
-    defs = new Map();
-    const vars = new Map<string, string | null>();
-    stage.instructions.forEach((i, at) => {
-      positions.set(i, at);
-      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') return;
-      for (const kv of model.keyValues(i)) {
-        const name = kv.key.value;
-        const value = i.keyword === 'ARG'
-          ? (kv.text !== null ? expandVars(kv.text, vars).value : model.globalArgs.get(name) ?? null)
-          : (kv.text === null ? null : expandVars(kv.text, vars).value);
-        vars.set(name, value);
-        let list = defs!.get(name);
-        if (!list) defs!.set(name, list = []);
-        list.push({ at, value });
-      }
-    });
-    perModel.set(stage, defs);
-  }
-  return new VariablesView(defs, positions.get(ins) ?? stage.instructions.length);
+  has(name: string): boolean { return this.find(name) !== undefined; }
+  get(name: string): string | null | undefined { return this.find(name)?.value; }
 }
