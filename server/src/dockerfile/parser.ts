@@ -145,8 +145,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     const kwEnd = i;
     const rawKeyword = text.slice(kwStart, kwEnd);
     const startLine = line;
-    const joined: string[] = [];
-    const map: number[] = [];
+    const pieces: number[] = []; // [start, end) pairs of document text that make up the joined arguments
     // skip whitespace between keyword and arguments
     while (i < end && isWs(text.charCodeAt(i))) i++;
     let segStart = i;
@@ -159,7 +158,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       while (j > segStart && isWs(text.charCodeAt(j - 1))) j--;
       const continued = j > segStart && text[j - 1] === escape;
       const segEnd = continued ? j - 1 : curEnd;
-      for (let k = segStart; k < segEnd; k++) { joined.push(text[k]); map.push(k); }
+      if (segEnd > segStart) pieces.push(segStart, segEnd);
       instrEnd = continued ? j : curEnd;
       if (!continued) break;
       // move to the following lines, skipping blank and comment lines
@@ -183,11 +182,23 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       if (!found) { curNl = len; instrEnd = len; break; } // a dangling continuation runs to the end of the file
     }
     // trim trailing whitespace of the joined arguments
-    let jl = joined.length;
-    while (jl > 0 && (joined[jl - 1] === ' ' || joined[jl - 1] === '\t')) jl--;
-    const argsText = joined.slice(0, jl).join('');
-    map.length = jl;
-    map.push(jl > 0 ? map[jl - 1] + 1 : segStart);
+    while (pieces.length) {
+      let e = pieces[pieces.length - 1];
+      const b = pieces[pieces.length - 2];
+      while (e > b && isWs(text.charCodeAt(e - 1))) e--;
+      if (e > b) { pieces[pieces.length - 1] = e; break; }
+      pieces.length -= 2;
+    }
+    let total = 0;
+    for (let k = 0; k < pieces.length; k += 2) total += pieces[k + 1] - pieces[k];
+    const map = new Array<number>(total + 1);
+    let argsText = '';
+    let m = 0;
+    for (let k = 0; k < pieces.length; k += 2) {
+      argsText += text.slice(pieces[k], pieces[k + 1]);
+      for (let o = pieces[k]; o < pieces[k + 1]; o++) map[m++] = o;
+    }
+    map[m] = total > 0 ? map[m - 1] + 1 : segStart;
     const args: Segmented = { text: argsText, map };
 
     const keyword = rawKeyword.toUpperCase();
