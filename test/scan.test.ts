@@ -37,7 +37,6 @@ async function collect(roots: string[], opts?: WalkOptions): Promise<WalkEntry[]
 const summary = (es: WalkEntry[]) => es.map(e => ('skipped' in e ? `${e.rel} SKIP ${e.skipped}` : e.rel));
 
 const HARDENED = 'FROM alpine:3.20\nUSER 10001:10001\nCMD ["sh"]\n';
-const ROOT_IMAGE = 'FROM alpine:3.20\nRUN echo hi\nCMD ["sh"]\n';
 
 test('walk: only files Rampart checks, in a stable depth-first name order; node_modules and VCS dirs skipped', async () => {
   const root = tmp();

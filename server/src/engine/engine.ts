@@ -21,6 +21,7 @@ export const PARSE_ERROR_META: RuleMeta & { kind: string } = {
   rationale: 'Rampart could not read this part of the file, so the checks below it may be incomplete, and the tool that builds or applies the file will most likely reject it too. The message names what the parser expected. Fixes are never applied to a file with a parse error.',
   references: ['Dockerfile reference: https://docs.docker.com/reference/dockerfile/'],
   equivalents: {},
+  tags: ['correctness'],
 };
 
 /** Metadata of a rule id, the parse-error pseudo-rule included. */

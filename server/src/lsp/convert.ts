@@ -1,7 +1,7 @@
 /** Findings -> LSP diagnostics, with the user's settings applied; rule metadata for hovers and requests. */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { HOMEPAGE, equivalentsText, ruleDocUrl } from '../engine/docs';
-import { PARSE_ERROR_RULE, ruleById } from '../engine/engine';
+import { equivalentsText, ruleDocUrl } from '../engine/docs';
+import { metaFor, PARSE_ERROR_RULE, ruleById } from '../engine/engine';
 import { SEVERITY_RANK, type Finding, type Range, type Severity } from '../engine/types';
 import type { Equivalents } from '../../../rules/rule';
 import type { DiagnosticLevel, Settings } from './settings';
@@ -32,8 +32,7 @@ export function applySettings(findings: Finding[], s: Settings): Finding[] {
 }
 
 export function docUrl(id: string): string {
-  // the parse-error pseudo-rule has no page of its own; the rules index explains it
-  return ruleById.has(id) ? ruleDocUrl(id) : `${HOMEPAGE}/blob/main/docs/rules.md`;
+  return ruleDocUrl(id);
 }
 
 export interface Caps { relatedInformation: boolean }
@@ -75,20 +74,13 @@ export interface RuleInfo {
   fix?: { description: string; safety: 'safe' | 'unsafe' };
 }
 
-const PARSE_ERROR_INFO: RuleInfo = {
-  id: PARSE_ERROR_RULE, title: 'The file could not be parsed', severity: 'medium',
-  rationale: 'Rampart could not parse this part of the file, so checks that depend on it may have missed problems; the build tool will likely reject it too.',
-  references: [], equivalents: {}, url: docUrl(PARSE_ERROR_RULE),
-};
-
 /** Every rule id, sorted, then the parse-error pseudo-rule. */
 export function allRuleIds(): string[] {
   return [...ruleById.keys()].sort().concat(PARSE_ERROR_RULE);
 }
 
 export function ruleInfo(id: string): RuleInfo | null {
-  if (id === PARSE_ERROR_RULE) return PARSE_ERROR_INFO;
-  const r = ruleById.get(id);
+  const r = metaFor(id);
   if (!r) return null;
   const info: RuleInfo = {
     id: r.id, title: r.title, severity: r.severity, rationale: r.rationale, references: [...r.references],

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { allRules } from '../../../rules/index';
 import type { RuleMeta } from '../../../rules/rule';
-import { PARSE_ERROR_RULE, ruleById } from '../engine/engine';
-import { HOMEPAGE, ruleDocUrl } from '../engine/docs';
+import { PARSE_ERROR_META, ruleById } from '../engine/engine';
+import { ruleDocUrl } from '../engine/docs';
 import type { FileKind, Finding, FixSafety } from '../engine/types';
 
 let pkg: { name: string; version: string; homepage?: string } | undefined;
@@ -27,26 +27,13 @@ export function packageInfo(): { name: string; version: string } {
 
 export type ReportRule = RuleMeta & { kind: FileKind | 'any' };
 
-/** The finding the engine makes when a file does not parse; it is not a rule module, so it is described here. */
-export const PARSE_ERROR_META: ReportRule = {
-  id: PARSE_ERROR_RULE,
-  kind: 'any',
-  title: 'The file could not be parsed',
-  severity: 'medium',
-  rationale: 'Rampart could not parse this part of the file, so checks that depend on it may have missed problems, and the build tool will probably reject the file too. `--fix` never edits a file that does not parse.',
-  references: [],
-  equivalents: {},
-  tags: ['correctness'],
-};
-
 /** Every rule, sorted by id, followed by the parse-error pseudo-rule. */
 export function reportRules(): ReportRule[] {
-  return [...(allRules as ReportRule[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).concat(PARSE_ERROR_META);
+  return [...(allRules as ReportRule[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).concat(PARSE_ERROR_META as ReportRule);
 }
 
 export function ruleHelpUrl(r: ReportRule): string {
-  // the parse-error pseudo-rule has no page of its own; the rules index explains the rest
-  return r.kind === 'any' ? `${HOMEPAGE}/blob/main/docs/rules.md` : ruleDocUrl(r.id);
+  return ruleDocUrl(r.id);
 }
 
 /**
