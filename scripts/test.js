@@ -15,7 +15,7 @@ let failed = 0;
 let status = 0;
 
 const tap = path.join(os.tmpdir(), `rampart-test-${process.pid}.tap`);
-const unit = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+const unit = spawnSync(process.execPath, ['--test', '--test-timeout=180000', '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'out/test/'], { cwd: root, stdio: 'inherit' });
 const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 fs.rmSync(tap, { force: true });
