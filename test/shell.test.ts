@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { execFormSegment, nestedScript, parseShell, scriptWord, tokenize, type ShellCommand } from '../server/src/dockerfile/shell';
 import { buildDockerfileModel } from '../server/src/dockerfile/model';
-import type { Segmented } from '../server/src/dockerfile/parser';
+import { indexOfOffset, offsetAt, plainSegment, subSegment } from '../server/src/dockerfile/parser';
 
 /** A script that is its own document: offsets equal indexes. */
-const seg = (text: string): Segmented => ({ text, map: [...Array(text.length + 1).keys()] });
+const seg = (text: string) => plainSegment(text, 0);
 const parse = (text: string) => parseShell(seg(text));
 /** The document text a span covers. */
 const cut = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
@@ -166,7 +166,7 @@ test('exec form: execFormSegment quotes elements and maps every character, JSON 
   const t = 'RUN ["sh", "-c", "apt-get install -y \\"x\\" && echo \\"it\'s\\""]';
   const els = [...t.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(m => ({ value: JSON.parse(m[0]) as string, start: m.index!, end: m.index! + m[0].length }));
   const s = execFormSegment(els, t);
-  assert.equal(s.map.length, s.text.length + 1);
+  for (let i = 0; i < s.text.length; i++) assert.ok(offsetAt(s, i) > t.indexOf('[') && offsetAt(s, i) < t.lastIndexOf(']'), 'every character maps inside the array');
   const [sh] = parseShell(s);
   assert.deepEqual(argv(sh), ['sh', '-c', 'apt-get install -y "x" && echo "it\'s"']);
   const inner = parseShell(nestedScript(sh)!);
@@ -208,4 +208,31 @@ test('deeply nested substitutions stop at a depth limit instead of overflowing t
   const t = 'echo ' + '$('.repeat(5000) + 'x' + ')'.repeat(5000);
   const cmds = parse(t);
   assert.ok(cmds.length > 1 && cmds.length < 20);
+});
+
+test('segments map every character to its document offset: continuations, sub-segments, unquoted sh -c scripts', () => {
+  const line = fc.constantFrom('RUN a \\', '  b "c d" \\', '# note', '', "  sh -c 'e \"f\" g\\\\h' \\", '\tx=1 \\', '  $(y z) `w`', 'RUN --mount=type=cache,target=/x k', 'FROM s');
+  fc.assert(fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, crlf) => {
+    const t = 'FROM a\n' + lines.join(crlf ? '\r\n' : '\n') + '\n';
+    const model = buildDockerfileModel(t);
+    for (const ins of model.instructions) {
+      const seg = ins.args;
+      for (let i = 0; i < seg.text.length; i++) {
+        assert.equal(t[offsetAt(seg, i)], seg.text[i], 'an argument character comes from its offset');
+        assert.equal(indexOfOffset(seg, offsetAt(seg, i)), i, 'and the offset leads back to it');
+      }
+      for (let from = 0; from <= seg.text.length; from += 3) {
+        const sub = subSegment(seg, from, seg.text.length);
+        for (let i = 0; i < sub.text.length; i++) assert.equal(offsetAt(sub, i), offsetAt(seg, from + i), 'a sub-segment keeps the offsets');
+        assert.equal(sub.end, seg.end);
+      }
+      if (ins.keyword !== 'RUN') continue;
+      for (const c of model.shell(ins)) {
+        const inner = nestedScript(c);
+        if (!inner) continue;
+        // an unquoted script character is the same character in the document, or the one after a backslash
+        for (let i = 0; i < inner.text.length; i++) assert.equal(t[offsetAt(inner, i)], inner.text[i]);
+      }
+    }
+  }), { numRuns: 500, seed: 3 });
 });

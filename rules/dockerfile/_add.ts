@@ -12,7 +12,17 @@ export interface AddSource {
 
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
+const ADD_SOURCES = Symbol('add sources');
+
+/** The sources of an ADD (read once per instruction). */
 export function addSources(model: DockerfileModel, ins: Instruction): AddSource[] {
+  const byIns = model.derived(ADD_SOURCES, () => new Map<Instruction, AddSource[]>());
+  let sources = byIns.get(ins);
+  if (!sources) byIns.set(ins, sources = readSources(model, ins));
+  return sources;
+}
+
+function readSources(model: DockerfileModel, ins: Instruction): AddSource[] {
   const args = ins.json ?? ins.words;
   if (args.length < 2) return [];
   const vars = model.variablesAt(ins);

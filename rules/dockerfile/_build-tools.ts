@@ -1,5 +1,5 @@
 /** Package-manager commands in RUN: which packages they install and remove, for multi-stage-build-tools. */
-import type { ShellCommand, ShellWord } from '../../server/src/dockerfile/shell';
+import { derived, derivedSlot, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
 
 export interface PackageWord { word: ShellWord; name: string; manager: string }
 
@@ -29,15 +29,30 @@ const ACTIONS: Record<PackageOp['manager'], Record<string, PackageOp['action']>>
   zypper: { install: 'install', in: 'install', remove: 'remove', rm: 'remove' },
 };
 
+const PLAIN_NAME = /^[a-z0-9][a-z0-9.+_-]*$/;
+
 /** Package name without version, release or architecture: `gcc=4:12.2.0-3` → gcc, `gcc:amd64` → gcc. */
 export function packageName(spec: string): string {
+  if (PLAIN_NAME.test(spec)) return spec; // nothing to remove or change
   return spec.replace(/[=<>~].*$/, '').replace(/:[a-z0-9_]+$/, '').replace(/^@/, '').toLowerCase().replace(/\s+/g, '-');
 }
 
-/** Reads `apt-get install …`, `apk add --virtual .deps …`, `dnf group install …` and the matching removals. */
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const MANAGER_NAMES = new Set(Object.keys(MANAGERS));
+/** First letters of the managers' names: most command names are ruled out by theirs. */
+const FIRST = new Uint8Array(128);
+for (const name of MANAGER_NAMES) FIRST[name.charCodeAt(0)] = 1;
+const PACKAGE_OP = derivedSlot();
+
+/** Reads `apt-get install …`, `apk add --virtual .deps …`, `dnf group install …` and the matching removals (once per command). */
 export function packageOp(cmd: ShellCommand): PackageOp | null {
+  const c = cmd.name.charCodeAt(0);
+  if (!(c < 128 && FIRST[c] === 1) || !MANAGER_NAMES.has(cmd.name)) return null;
+  return derived(cmd, PACKAGE_OP, readOp);
+}
+
+function readOp(cmd: ShellCommand): PackageOp | null {
   const manager = MANAGERS[cmd.name];
-  if (!manager) return null;
   const argv = cmd.argv;
   const valueOpts = VALUE_OPTIONS[manager];
   let action: PackageOp['action'] | null = null;
@@ -59,7 +74,7 @@ export function packageOp(cmd: ShellCommand): PackageOp | null {
       if (cmd.name === 'apt-mark') { action = v === 'auto' ? 'mark-auto' : null; if (!action) return null; continue; }
       // dnf group install / yum groups install
       if (manager === 'rpm' && (v === 'group' || v === 'groups')) continue;
-      action = ACTIONS[manager][v] ?? null;
+      action = has(ACTIONS[manager], v) ? ACTIONS[manager][v] : null;
       if (!action) return null;
       continue;
     }

@@ -19,9 +19,14 @@ export interface ModeArg {
 }
 
 const CHMOD_OPTION = /^-[RvcfHLP]+$/;
+const NO_MODES: readonly ModeArg[] = [];
+
+/** The commands that set modes (the only ones modeArgs reads). */
+export const MODE_COMMANDS = ['chmod', 'install', 'mkdir'];
 
 /** The mode arguments of a command. */
-export function modeArgs(c: ShellCommand): ModeArg[] {
+export function modeArgs(c: ShellCommand): readonly ModeArg[] {
+  if (c.name !== 'chmod' && c.name !== 'install' && c.name !== 'mkdir') return NO_MODES;
   const a = c.argv;
   const plain = (w: ShellWord) => (w.raw === w.value || w.raw === `"${w.value}"` || w.raw === `'${w.value}'`) && w.end - w.start === w.raw.length;
   if (c.name === 'chmod') {

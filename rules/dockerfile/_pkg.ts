@@ -3,7 +3,8 @@
  * the operands after the subcommand, all as shell words with document spans. Covers apt-get/apt, apk,
  * yum/dnf/microdnf/tdnf, zypper, rpm and pip (also `python -m pip`).
  */
-import type { ShellCommand, ShellWord } from '../../server/src/dockerfile/shell';
+import { derived, derivedSlot, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
+import type { DockerfileModel, RunCommand } from '../../server/src/dockerfile/model';
 
 export type Family = 'apt' | 'apk' | 'rpm' | 'zypper' | 'pip' | 'rpmtool';
 
@@ -31,31 +32,52 @@ export interface PackageCommand {
   operands: ShellWord[];
 }
 
-interface Spec { family: Family; short: string; long: string[] }
-const APT: Spec = { family: 'apt', short: 'octa', long: ['--option', '--config-file', '--target-release', '--default-release', '--host-architecture'] };
+interface Spec { family: Family; short: string; long: Set<string> }
+const APT: Spec = { family: 'apt', short: 'octa', long: new Set(['--option', '--config-file', '--target-release', '--default-release', '--host-architecture']) };
 const RPM: Spec = {
   family: 'rpm', short: 'cxdeR',
-  long: ['--config', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--exclude', '--setopt', '--releasever',
-    '--debuglevel', '--errorlevel', '--downloaddir', '--destdir', '--forcearch', '--repofrompath', '--disableexcludes', '--color'],
+  long: new Set(['--config', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--exclude', '--setopt', '--releasever',
+    '--debuglevel', '--errorlevel', '--downloaddir', '--destdir', '--forcearch', '--repofrompath', '--disableexcludes', '--color']),
 };
 const SPECS: Record<string, Spec> = {
   'apt-get': APT, apt: APT,
-  apk: { family: 'apk', short: 'Xpt', long: ['--repository', '--root', '--virtual', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--cache-max-age', '--timeout'] },
+  apk: { family: 'apk', short: 'Xpt', long: new Set(['--repository', '--root', '--virtual', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--cache-max-age', '--timeout']) },
   yum: RPM, dnf: RPM, dnf5: RPM, microdnf: RPM, tdnf: RPM,
-  zypper: { family: 'zypper', short: 'RcDCrt', long: ['--root', '--config', '--reposd-dir', '--cache-dir', '--repo', '--type', '--from'] },
-  rpm: { family: 'rpmtool', short: 'D', long: ['--root', '--dbpath', '--define', '--predefine', '--prefix', '--relocate', '--excludepath'] },
+  zypper: { family: 'zypper', short: 'RcDCrt', long: new Set(['--root', '--config', '--reposd-dir', '--cache-dir', '--repo', '--type', '--from']) },
+  rpm: { family: 'rpmtool', short: 'D', long: new Set(['--root', '--dbpath', '--define', '--predefine', '--prefix', '--relocate', '--excludepath']) },
   pip: {
     family: 'pip', short: 'rceift',
-    long: ['--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--trusted-host', '--find-links', '--target',
+    long: new Set(['--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--trusted-host', '--find-links', '--target',
       '--prefix', '--root', '--src', '--cache-dir', '--platform', '--python-version', '--implementation', '--abi', '--upgrade-strategy',
       '--progress-bar', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--only-binary',
-      '--no-binary', '--config-settings', '--global-option', '--report'],
+      '--no-binary', '--config-settings', '--global-option', '--report']),
   },
 };
+const MANAGERS = new Map(Object.entries(SPECS));
+/** First letters of the managers' names: most command names are ruled out by theirs. */
+const FIRST = new Uint8Array(128);
+for (const name of MANAGERS.keys()) FIRST[name.charCodeAt(0)] = 1;
+
+/** pip…, python… (read further by readCommand), or one of SPECS. */
+function maybeManager(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c === 112 /* p */ || (c < 128 && FIRST[c] === 1 && MANAGERS.has(name));
+}
+
 const ZYPPER_ALIASES: Record<string, string> = { in: 'install', up: 'update', dup: 'dist-upgrade', rm: 'remove', cc: 'clean', ref: 'refresh' };
 
-/** Reads a package-manager command, or returns null when `c` is not one. */
+const PACKAGE_COMMAND = derivedSlot();
+
+/**
+ * Reads a package-manager command, or returns null when `c` is not one. Read once per command and shared by the
+ * rules that ask (they must not modify it).
+ */
 export function readPackageCommand(c: ShellCommand): PackageCommand | null {
+  if (!maybeManager(c.name)) return null;
+  return derived(c, PACKAGE_COMMAND, readCommand);
+}
+
+function readCommand(c: ShellCommand): PackageCommand | null {
   let manager = c.name;
   let start = 1;
   if (/^pip[0-9.]*$/.test(manager)) manager = 'pip';
@@ -66,7 +88,7 @@ export function readPackageCommand(c: ShellCommand): PackageCommand | null {
     else return null;
     manager = 'pip';
   }
-  const spec = Object.prototype.hasOwnProperty.call(SPECS, manager) ? SPECS[manager] : undefined;
+  const spec = MANAGERS.get(manager);
   if (!spec) return null;
   const options: PkgOption[] = [];
   const operands: ShellWord[] = [];
@@ -82,7 +104,7 @@ export function readPackageCommand(c: ShellCommand): PackageCommand | null {
       if (v.startsWith('--')) {
         const eq = v.indexOf('=');
         if (eq !== -1) { opt.name = v.slice(0, eq); opt.value = v.slice(eq + 1); }
-        else if (spec.long.includes(v) && i + 1 < a.length) { opt.valueWord = a[++i]; opt.value = opt.valueWord.value; }
+        else if (spec.long.has(v) && i + 1 < a.length) { opt.valueWord = a[++i]; opt.value = opt.valueWord.value; }
       } else {
         for (let j = 1; j < v.length; j++) {
           if (!spec.short.includes(v[j])) continue;
@@ -99,13 +121,24 @@ export function readPackageCommand(c: ShellCommand): PackageCommand | null {
     else operands.push(w);
   }
   let subcommand = sub ? sub.value.toLowerCase() : '';
-  if (spec.family === 'zypper') subcommand = ZYPPER_ALIASES[subcommand] ?? subcommand;
+  if (spec.family === 'zypper' && Object.prototype.hasOwnProperty.call(ZYPPER_ALIASES, subcommand)) subcommand = ZYPPER_ALIASES[subcommand];
   return { command: c, manager, family: spec.family, sub, subcommand, options, operands };
 }
 
 /** The first option named one of `names` (long `--x` or short `-x`); a short name also matches inside a cluster (`-qy` has `-y`). */
 export function findOption(p: PackageCommand, ...names: string[]): PkgOption | undefined {
   return p.options.find(o => names.some(n => o.name === n || (n.length === 2 && n[0] === '-' && n[1] !== '-' && /^-[A-Za-z]+$/.test(o.name) && o.name.includes(n[1]))));
+}
+
+const PACKAGE_RUNS = Symbol('package runs');
+
+/** The package managers' commands of every RUN, with their readings, in order (read once per document). */
+export function packageRuns(model: DockerfileModel): readonly { run: RunCommand; pkg: PackageCommand }[] {
+  return model.derived(PACKAGE_RUNS, m => {
+    const out: { run: RunCommand; pkg: PackageCommand }[] = [];
+    for (const run of m.runs()) { const pkg = readPackageCommand(run.command); if (pkg) out.push({ run, pkg }); }
+    return out;
+  });
 }
 
 /** The package managers' commands of a list of shell commands, in order. */

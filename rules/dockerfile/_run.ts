@@ -11,7 +11,16 @@ export function shippedStages(model: DockerfileModel): Set<Stage> {
 
 /** RUN instructions of the given stages, in build order. */
 export function runsIn(stages: Iterable<Stage>): Instruction[] {
-  return [...stages].sort((a, b) => a.index - b.index).flatMap(s => s.instructions.filter(i => i.keyword === 'RUN'));
+  const out: Instruction[] = [];
+  for (const s of [...stages].sort((a, b) => a.index - b.index)) for (const i of s.instructions) if (i.keyword === 'RUN') out.push(i);
+  return out;
+}
+
+const SHIPPED_RUNS = Symbol('shipped runs');
+
+/** The RUN instructions of the stages that end up in the final image, in build order (read once per document). */
+export function shippedRuns(model: DockerfileModel): Instruction[] {
+  return model.derived(SHIPPED_RUNS, m => runsIn(shippedStages(m)));
 }
 
 /** The command that follows `c` in its own script (same source, not a substitution), or null. */
@@ -34,6 +43,7 @@ export function cacheMounts(ins: Instruction): string[] {
 
 /** True when one of the RUN's cache mounts covers `dir` (the mount is `dir` or one of its parents). */
 export function cacheCovers(ins: Instruction, dir: string): boolean {
+  if (!ins.flags.length) return false;
   return cacheMounts(ins).some(t => dir === t || dir.startsWith(t + '/'));
 }
 
@@ -81,6 +91,7 @@ export interface Assignment { name: string; value: string; word: ShellWord }
 
 /** `NAME=value` words that set the environment of command `c` (`NAME=v cmd`, `env NAME=v cmd`, `export NAME=v`). */
 export function assignments(c: ShellCommand): Assignment[] {
+  if (c.name !== 'export' && c.argv.length && c.words[0] === c.argv[0]) return []; // nothing before the command
   const head = c.argv.length ? c.words.slice(0, c.words.indexOf(c.argv[0])) : c.words;
   const words = c.name === 'export' ? [...head, ...c.argv.slice(1)] : head;
   const out: Assignment[] = [];

@@ -20,13 +20,35 @@ const PUBLIC_WORDS = new Set(['PUBLIC', 'PUB', 'PUBKEY', 'GPG', 'PGP', 'GNUPG', 
 /** Words that, right before a last KEY, name a data key rather than a credential (SORT_KEY, CACHE_KEY). */
 const DATA_KEY_WORDS = new Set(['SORT', 'CACHE', 'PARTITION', 'PRIMARY', 'FOREIGN', 'ROUTING', 'OBJECT', 'LOOKUP', 'IDEMPOTENCY', 'HOT', 'SHORTCUT', 'SHARD', 'INDEX']);
 
+/** Every word of SECRET_WORDS and SECRET_LAST_WORDS contains one of these. */
+const SECRET_PART = /PASS|SECRET|TOKEN|KEY|CREDENTIAL|PW|AUTH/i;
+/** Upper-casing may turn other characters into these letters (ß → SS). */
+const ASCII = /^[\x00-\x7f]*$/;
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
 /** Upper-cased words of a variable name: `dbPassword` and `DB_PASSWORD` both give DB, PASSWORD. */
 export function nameWords(name: string): string[] {
+  if (ASCII.test(name)) {
+    // the same, without regular expressions: a word ends at a character that is not a letter or a digit, and
+    // between a lower-case letter or digit and an upper-case letter
+    const out: string[] = [];
+    let start = -1;
+    for (let i = 0; i <= name.length; i++) {
+      const c = i < name.length ? name.charCodeAt(i) : 0;
+      const upper = c >= 65 && c <= 90;
+      const alnum = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+      if (start !== -1 && (!alnum || (upper && !isUpper(name.charCodeAt(i - 1))))) { out.push(name.slice(start, i).toUpperCase()); start = -1; }
+      if (alnum && start === -1) start = i;
+    }
+    return out;
+  }
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
 }
 
 /** True when the name says the variable holds a credential. */
 export function isSecretName(name: string): boolean {
+  if (!SECRET_PART.test(name) && ASCII.test(name)) return false; // none of the words below can be in it
   const w = nameWords(name);
   if (!w.length) return false;
   const last = w[w.length - 1];
@@ -62,8 +84,12 @@ const VALUE_PATTERNS: { kind: string; re: RegExp; ok?: (m: RegExpExecArray) => b
   { kind: 'a URL with an embedded password', re: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@[^\s/@]+/, ok: m => !m[1].startsWith('$') },
 ];
 
+/** A part that each of the patterns needs: values without any of them are skipped at once. */
+const ANY_PATTERN = /AKIA|ASIA|gh[pousr]_|github_pat_|xox|-----BEGIN |:\/\//;
+
 /** The first credential-shaped part of a value, whatever the variable is called. */
 export function credentialInValue(v: string): ValueMatch | null {
+  if (!ANY_PATTERN.test(v)) return null;
   for (const p of VALUE_PATTERNS) {
     const m = p.re.exec(v);
     if (m && (!p.ok || p.ok(m))) return { kind: p.kind, index: m.index, length: m[0].length };

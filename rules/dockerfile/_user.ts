@@ -13,7 +13,14 @@ export interface UserInfo {
   unresolved: boolean;
 }
 
+const FINAL_USER = Symbol('final user');
+
+/** Who the final image runs as (read once per document): undefined without a stage, null without a USER. */
 export function finalUser(model: DockerfileModel): UserInfo | null | undefined {
+  return model.derived(FINAL_USER, readFinalUser);
+}
+
+function readFinalUser(model: DockerfileModel): UserInfo | null | undefined {
   const stage = model.finalStage;
   if (!stage) return undefined;
   const ins = model.effectiveUser(stage);

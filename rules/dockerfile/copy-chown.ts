@@ -1,6 +1,6 @@
 import { rule, type FixSpec } from '../rule';
-import { expandVars, resolveImagePath, stageChain, workdirAt, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
-import { unquote, type Instruction, type Span } from '../../server/src/dockerfile/parser';
+import { expandVars, resolveImagePath, stageChain, workdirAt, type DockerfileModel, type Stage, type VarLookup } from '../../server/src/dockerfile/model';
+import { offsetAt, unquote, type Instruction, type Span } from '../../server/src/dockerfile/parser';
 import type { ShellCommand } from '../../server/src/dockerfile/shell';
 import type { OffsetEdit } from '../../server/src/engine/types';
 import { deleteInstruction, deleteRunCommand } from './_edit';
@@ -21,8 +21,8 @@ function readCopy(model: DockerfileModel, ins: Instruction, at = -1): Copy | nul
   const args = ins.json ?? ins.words;
   if (args.length < 2) return null;
   const last = args[args.length - 1];
-  const vars = model.variablesAt(ins);
-  const { value, unresolved } = expandVars(ins.json ? last.value : unquote(last.value), vars);
+  const written = ins.json ? last.value : unquote(last.value);
+  const { value, unresolved } = written.includes('$') ? expandVars(written, model.variablesAt(ins)) : { value: written, unresolved: false };
   if (unresolved || !value) return null;
   const wd = value.startsWith('/') ? '/' : workdirAt(model, ins);
   if (wd === null) return null;
@@ -30,9 +30,11 @@ function readCopy(model: DockerfileModel, ins: Instruction, at = -1): Copy | nul
   const intoDir = value.endsWith('/') || args.length > 2;
   const files: string[] = [];
   if (intoDir) {
-    for (const s of args.slice(0, -1)) {
-      const src = ins.json ? s.value : unquote(s.value);
-      const base = src.replace(/\/+$/, '').split('/').pop() ?? '';
+    for (let k = 0; k < args.length - 1; k++) {
+      const src = ins.json ? args[k].value : unquote(args[k].value);
+      let e = src.length; // the last part, trailing slashes removed
+      while (e > 0 && src.charCodeAt(e - 1) === 47) e--;
+      const base = src.slice(src.lastIndexOf('/', e - 1) + 1, e);
       // only names that are clearly files: a directory's contents, not the directory, are copied
       if (/^[^*?[$<]+\.[A-Za-z0-9]+$/.test(base)) files.push(resolveImagePath(dest, base));
     }
@@ -46,7 +48,8 @@ function readChown(model: DockerfileModel, ins: Instruction, cmd: ShellCommand):
   let recursive = false;
   let owner: string | null = null;
   const paths: Chown['paths'] = [];
-  const vars = model.variablesAt(ins);
+  let scope: VarLookup | null = null;
+  const vars = () => (scope ??= model.variablesAt(ins));
   for (const w of cmd.argv.slice(1)) {
     const v = w.value;
     if (owner === null && v.startsWith('-') && v !== '-') {
@@ -56,7 +59,7 @@ function readChown(model: DockerfileModel, ins: Instruction, cmd: ShellCommand):
     }
     if (owner === null) { owner = v; continue; }
     let path: string | null = null;
-    const { value, unresolved } = expandVars(v, vars);
+    const { value, unresolved } = v.includes('$') ? expandVars(v, vars()) : { value: v, unresolved: false };
     if (!unresolved && value && !/[*?[`]|\$\(/.test(value)) {
       const wd = value.startsWith('/') ? '/' : workdirAt(model, ins);
       if (wd !== null) path = resolveImagePath(wd, value);
@@ -65,8 +68,14 @@ function readChown(model: DockerfileModel, ins: Instruction, cmd: ShellCommand):
   }
   // COPY --chown takes user[:group]; it expands ARG/ENV but not a shell's $(id -u)
   if (!owner || !paths.length || owner.startsWith(':') || /[`.]|\$\(/.test(owner)) return null;
-  for (const m of owner.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!vars.has(m[1])) return null;
+  if (owner.includes('$')) for (const m of owner.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!vars().has(m[1])) return null;
   return { owner, recursive, paths };
+}
+
+const NO_COPIES: readonly Copy[] = [];
+function add(m: Map<string, Copy[]>, k: string, c: Copy) {
+  const l = m.get(k);
+  if (l) l.push(c); else m.set(k, [c]);
 }
 
 /** Is `p` the path `dir` or inside it? */
@@ -88,29 +97,42 @@ export default rule({
     safety: 'unsafe',
   },
   check({ model, report }) {
+    const chowns = model.commandsNamed('chown');
+    if (!chowns.length) return;
+    const chownRuns = new Set(chowns.map(r => r.instruction));
     for (const stage of model.stages) {
+      // only a chown can be reported, and only about the copies before it
+      const list = stage.instructions;
+      let lastChown = -1;
+      for (let at = 0; at < list.length; at++) if (chownRuns.has(list[at])) lastChown = at;
+      if (lastChown === -1) continue;
       const byDest = new Map<string, Copy[]>();
       const byFile = new Map<string, Copy[]>();
-      const add = (m: Map<string, Copy[]>, k: string, c: Copy) => { const l = m.get(k); if (l) l.push(c); else m.set(k, [c]); };
-      stage.instructions.forEach((ins, at) => {
+      for (let at = 0; at <= lastChown; at++) {
+        const ins = list[at];
         if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
           const c = readCopy(model, ins, at);
           if (c) { add(byDest, c.dest, c); for (const f of c.files) add(byFile, f, c); }
-          return;
+          continue;
         }
-        if (ins.keyword !== 'RUN') return;
+        if (ins.keyword !== 'RUN') continue;
         const cmds = model.shell(ins);
         for (const cmd of cmds) {
-          if (cmd.name !== 'chown') continue;
+          // nothing copied yet (or all of it settled by earlier chowns): nothing to report
+          if (cmd.name !== 'chown' || (!byDest.size && !byFile.size)) continue;
           const chown = readChown(model, ins, cmd);
           if (!chown) continue;
           // for each path, the copies that wrote exactly there (their destination or a file they named)
-          const hits = chown.paths.map(p => ({ ...p, exact: p.path === null ? [] : byDest.get(p.path) ?? [], file: p.path === null ? [] : byFile.get(p.path) ?? [] }));
+          const hits = chown.paths.map(p => ({ word: p.word, path: p.path, exact: p.path === null ? NO_COPIES : byDest.get(p.path) ?? NO_COPIES, file: p.path === null ? NO_COPIES : byFile.get(p.path) ?? NO_COPIES }));
           const first = hits.find(h => h.exact.length || h.file.length);
           // what this chown covered is settled: a later chown of the same path is about later copies only
           for (const h of hits) if (h.path !== null) { byDest.delete(h.path); byFile.delete(h.path); }
           if (!first) continue;
-          const matched = [...new Set(hits.flatMap(h => [...h.exact, ...h.file]))];
+          const matched: Copy[] = [];
+          for (const h of hits) {
+            for (const c of h.exact) if (!matched.includes(c)) matched.push(c);
+            for (const c of h.file) if (!matched.includes(c)) matched.push(c);
+          }
           const allMatched = hits.every(h => h.exact.length || h.file.length);
           const copyWord = matched[0].ins.keyword;
           const shown = first.word.value === first.path ? first.path : `${first.word.value} (${first.path})`;
@@ -120,7 +142,7 @@ export default rule({
             fix: allMatched ? () => fixChown(model, stage, at, cmd, chown, hits.map(h => h.path!), matched) : undefined,
           });
         }
-      });
+      }
     }
   },
 });
@@ -139,7 +161,7 @@ function fixChown(model: DockerfileModel, stage: Stage, runAt: number, cmd: Shel
   for (const c of matched) {
     const flag = c.ins.flags.find(f => f.name === 'chown');
     if (flag?.valueSpan) edits.push({ start: flag.valueSpan.start, end: flag.valueSpan.end, newText: chown.owner });
-    else edits.push({ start: c.ins.args.map[0], end: c.ins.args.map[0], newText: `--chown=${chown.owner} ` });
+    else edits.push({ start: offsetAt(c.ins.args, 0), end: offsetAt(c.ins.args, 0), newText: `--chown=${chown.owner} ` });
   }
   const title = `Use ${matched[0].ins.keyword} --chown=${chown.owner} and remove the chown`;
   const safeShape = only && chown.recursive && matched.every(c => c.ins.keyword === 'COPY')

@@ -1,5 +1,5 @@
 import { rule } from '../rule';
-import { readPackageCommand } from './_pkg';
+import { packageRuns } from './_pkg';
 
 /** Subcommands that upgrade every installed package when no package is named. */
 const UPGRADES: Record<string, Set<string>> = {
@@ -21,9 +21,8 @@ export default rule({
   ],
   equivalents: { hadolint: ['DL3035'], trivy: ['AVD-DS-0024'] },
   check({ model, report }) {
-    for (const { command } of model.runs()) {
-      const p = readPackageCommand(command);
-      if (!p || !p.sub || !UPGRADES[p.family]?.has(p.subcommand)) continue;
+    for (const { pkg: p } of packageRuns(model)) {
+      if (!p.sub || !UPGRADES[p.family]?.has(p.subcommand)) continue;
       if (p.operands.length) continue; // named packages: a targeted upgrade
       report(p.sub, `\`${p.manager} ${p.sub.value}\` upgrades every package in the image to whatever is current at build time: move to a newer base image instead, or upgrade named packages`);
     }

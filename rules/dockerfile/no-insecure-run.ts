@@ -14,7 +14,7 @@ export default rule({
   fix: { description: 'Remove the `--security=insecure` flag (steps that really need privileges will then fail)', safety: 'unsafe' },
   check({ model, report }) {
     for (const ins of model.instructions) {
-      if (ins.keyword !== 'RUN') continue;
+      if (ins.keyword !== 'RUN' || !ins.flags.length) continue;
       ins.flags.forEach((f, k) => {
         if (f.name !== 'security' || f.value?.toLowerCase() !== 'insecure') return;
         const next = ins.flags[k + 1] ?? ins.words[0] ?? ins.json?.[0];

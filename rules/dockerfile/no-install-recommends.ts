@@ -1,7 +1,7 @@
 import { rule } from '../rule';
 import type { ShellCommand } from '../../server/src/dockerfile/shell';
 import { findOption, readPackageCommand } from './_pkg';
-import { editable, runsIn, shippedStages } from './_run';
+import { editable, shippedRuns } from './_run';
 
 /** `-o APT::Install-Recommends=false` (or `0`), also as written in an apt.conf line. */
 const NO_RECOMMENDS = /APT::Install-Recommends\s*(=|\s)\s*"?(false|0|no)"?/i;
@@ -20,7 +20,7 @@ export default rule({
   fix: { description: 'Insert `--no-install-recommends` after `install` (a program may need a recommended package, such as `ca-certificates` for HTTPS, which must then be listed)', safety: 'unsafe' },
   check({ model, report }) {
     let configured = false;
-    for (const ins of runsIn(shippedStages(model))) {
+    for (const ins of shippedRuns(model)) {
       const cmds = model.shell(ins);
       for (const c of cmds) {
         // an apt.conf line written by the Dockerfile (echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/…)
@@ -40,6 +40,7 @@ export default rule({
 
 /** `echo '…Install-Recommends "false";' > /etc/apt/…`, or `| tee /etc/apt/…`. */
 function writesAptConf(c: ShellCommand, cmds: ShellCommand[]): boolean {
+  if (c.name !== 'tee' && !c.redirections.length) return false;
   const targets = c.name === 'tee' ? c.argv.slice(1).map(w => w.value) : c.redirections.filter(r => r.op.includes('>')).map(r => r.target?.value ?? '');
   if (!targets.some(t => t.startsWith('/etc/apt/'))) return false;
   return cmds.some(x => x.pipeline === c.pipeline && x.argv.some(w => NO_RECOMMENDS.test(w.value)));

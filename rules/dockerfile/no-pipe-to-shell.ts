@@ -14,12 +14,26 @@ const INTERPRETERS: { re: RegExp; code: string; values: string; stdin?: string }
   { re: /^php[0-9.]*$/, code: 'rBRFE', values: 'cdz' },
 ];
 
-function interpreter(c: ShellCommand) {
-  return INTERPRETERS.find(i => i.re.test(c.name));
+type Interpreter = (typeof INTERPRETERS)[number];
+/** Command name -> its interpreter spec (null: not an interpreter); names repeat, the regexes run once per name. */
+const byName = new Map<string, Interpreter | null>();
+
+/** First letters of the interpreters' names (sh bash ash dash zsh ksh mksh python perl php ruby node). */
+const FIRST = new Set('sbadzkmprn');
+
+function interpreter(c: ShellCommand): Interpreter | undefined {
+  if (!FIRST.has(c.name[0])) return undefined;
+  let spec = byName.get(c.name);
+  if (spec === undefined) {
+    if (byName.size > 10000) byName.clear();
+    byName.set(c.name, spec = INTERPRETERS.find(i => i.re.test(c.name)) ?? null);
+  }
+  return spec ?? undefined;
 }
 
 /** curl and wget, when what they download goes to stdout. */
 function downloadsToStdout(c: ShellCommand): boolean {
+  if (c.name !== 'curl' && c.name !== 'wget') return false;
   const a = c.argv.slice(1).map(w => w.value);
   if (c.name === 'curl') {
     // -o FILE / -O / --remote-name write to files (`-o -` is stdout)
@@ -64,6 +78,16 @@ function runsStdin(c: ShellCommand): boolean {
   return k >= a.length || a[k].value === '-' || a[k].value === '/dev/stdin';
 }
 
+/**
+ * A finding needs a downloader (curl | sh), or a command with a substitution in its arguments
+ * (`sh -c "$(curl …)"`, `bash <(curl …)`).
+ */
+function mayTakePart(c: ShellCommand): boolean {
+  if (c.name === 'curl' || c.name === 'wget') return true;
+  for (let i = 1; i < c.argv.length; i++) if (c.argv[i].subs) return true;
+  return false;
+}
+
 /** A substitution `$(curl …)`, `` `wget -O- …` `` or `<(curl …)` in word `w` whose commands download to stdout. */
 function downloadIn(w: ShellWord, kinds: string[]): { sub: Span; downloader: ShellCommand } | null {
   for (const s of w.subs ?? []) {
@@ -90,10 +114,10 @@ export default rule({
     for (const ins of model.instructions) {
       if (ins.keyword !== 'RUN') continue;
       const cmds = model.shell(ins);
-      const seen = new Set<string>();
+      if (!cmds.some(mayTakePart)) continue;
+      const seen: Span[] = [];
       const emit = (span: Span, msg: string) => {
-        const key = `${span.start}:${span.end}`;
-        if (!seen.has(key)) { seen.add(key); report(span, msg); }
+        if (!seen.some(s => s.start === span.start && s.end === span.end)) { seen.push(span); report(span, msg); }
       };
       // curl … | [tee …|] sh: walking back, the nearest interpreter later in each pipeline
       const shellAfter = new Map<number, ShellCommand>();

@@ -16,8 +16,11 @@ export default rule({
   equivalents: { hadolint: ['DL3064'], trivy: ['AVD-DS-0031'], kics: ['a88baa34-e2ad-44ea-ad6f-8cac87bc7c71'] },
   check({ model, report }) {
     const pairs = (ins: Instruction) => model.keyValues(ins).filter(kv => kv.key.value);
-    const secretLike = model.instructions.filter(i => i.keyword === 'ENV' || i.keyword === 'ARG');
-    const hasAwsKeyId = secretLike.some(i => pairs(i).some(kv => kv.text !== null && credentialInValue(kv.text)?.kind === 'an AWS access key ID'));
+    let hasAwsKeyId = false;
+    for (const i of model.instructions) {
+      if (i.keyword !== 'ENV' && i.keyword !== 'ARG') continue;
+      for (const kv of model.keyValues(i)) if (kv.key.value && kv.text !== null && credentialInValue(kv.text)?.kind === 'an AWS access key ID') hasAwsKeyId = true;
+    }
     const finalChain = model.finalStage ? stageChain(model.finalStage) : [];
 
     const checkPair = (ins: Instruction, kv: KeyValue, scope: Scope | null) => {
@@ -55,7 +58,7 @@ export default rule({
       // ARG without a literal value: a build argument, reported when something after it can use it
       // (every RUN sees the build arguments in scope as environment variables)
       if (!literal || text === '' || kv.value === null) {
-        if (scope.lastRun < scope.at && (scope.lastRef.get(name) ?? -1) <= scope.at) return;
+        if (scope.lastRun < scope.at && (scope.lastRef().get(name) ?? -1) <= scope.at) return;
         report(kv.key, `Build argument ${name} looks like a secret: values passed with --build-arg are kept in the image history of the instructions that use them; use \`RUN --mount=type=secret,id=${name},env=${name}\` instead`,
           finalChain.includes(scope.stage) ? undefined : { severity: 'high' });
       }
@@ -64,21 +67,30 @@ export default rule({
     for (const ins of model.instructions) if (ins.stage === -1 && ins.keyword === 'ARG') for (const kv of pairs(ins)) checkPair(ins, kv, null);
     for (const stage of model.stages) {
       // what later instructions use: the last RUN, and the last reference to each variable
+      const list = stage.instructions;
       let lastRun = -1;
-      const lastRef = new Map<string, number>();
-      stage.instructions.forEach((i, at) => {
-        if (i.keyword === 'RUN') lastRun = at;
-        if (i.args.text.includes('$')) for (const m of i.args.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) lastRef.set(m[1], at);
-      });
+      for (let at = 0; at < list.length; at++) if (list[at].keyword === 'RUN') lastRun = at;
+      let refs: Map<string, number> | null = null;
+      const lastRef = () => (refs ??= lastReferences(list));
       const definedBy = new Map<string, string>();
-      stage.instructions.forEach((ins, at) => {
-        if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') return;
+      for (let at = 0; at < list.length; at++) {
+        const ins = list[at];
+        if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
         const kvs = pairs(ins);
         for (const kv of kvs) checkPair(ins, kv, { stage, at, lastRun, lastRef, definedBy });
         for (const kv of kvs) definedBy.set(kv.key.value, ins.keyword);
-      });
+      }
     }
   },
 });
 
-interface Scope { stage: Stage; at: number; lastRun: number; lastRef: Map<string, number>; definedBy: Map<string, string> }
+interface Scope { stage: Stage; at: number; lastRun: number; lastRef: () => Map<string, number>; definedBy: Map<string, string> }
+
+/** For each variable, the index of the last instruction that refers to it. */
+function lastReferences(list: Instruction[]): Map<string, number> {
+  const lastRef = new Map<string, number>();
+  list.forEach((i, at) => {
+    if (i.args.text.includes('$')) for (const m of i.args.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) lastRef.set(m[1], at);
+  });
+  return lastRef;
+}

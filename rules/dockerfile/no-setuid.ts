@@ -1,5 +1,5 @@
 import { rule } from '../rule';
-import { modeArgs, parseMode, setIdBits, withoutSetId } from './_mode';
+import { MODE_COMMANDS, modeArgs, parseMode, setIdBits, withoutSetId } from './_mode';
 
 export default rule({
   id: 'dockerfile/no-setuid',
@@ -14,7 +14,7 @@ export default rule({
   equivalents: {},
   fix: { description: 'Remove the setuid/setgid bits from the mode (4755 → 0755, u+rws → u+rw; `u+s` alone becomes `u-s`)', safety: 'unsafe' },
   check({ model, report }) {
-    for (const { instruction: ins, command } of model.runs()) {
+    for (const { instruction: ins, command } of model.commandsNamed(...MODE_COMMANDS)) {
       for (const m of modeArgs(command)) {
         const mode = parseMode(m.mode);
         if (!mode) continue;

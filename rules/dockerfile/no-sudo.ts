@@ -16,6 +16,7 @@ export default rule({
   fix: { description: 'Remove `sudo` and its options (with `sudo -u <user>`, the command then runs as the current user instead)', safety: 'unsafe' },
   check({ model, report }) {
     for (const { instruction: ins, command: c } of model.runs()) {
+      if (!c.wrappers.length) continue;
       c.wrappers.forEach((w, k) => {
         if (basename(w.value) !== 'sudo') return;
         const args = c.wrapperArgs[k] ?? [];

@@ -1,5 +1,5 @@
 import { rule } from '../rule';
-import { grantsOthersWrite, modeArgs, parseMode, withoutOthersWrite } from './_mode';
+import { MODE_COMMANDS, grantsOthersWrite, modeArgs, parseMode, withoutOthersWrite } from './_mode';
 
 export default rule({
   id: 'dockerfile/no-world-writable',
@@ -13,7 +13,7 @@ export default rule({
   equivalents: {},
   fix: { description: 'Replace the mode with one without write access for group and others (777 → 755, 666 → 644, a+rwx → u+rwx,go+rx)', safety: 'unsafe' },
   check({ model, report }) {
-    for (const { instruction: ins, command } of model.runs()) {
+    for (const { instruction: ins, command } of model.commandsNamed(...MODE_COMMANDS)) {
       for (const m of modeArgs(command)) {
         const mode = parseMode(m.mode);
         if (!mode || !grantsOthersWrite(mode)) continue;

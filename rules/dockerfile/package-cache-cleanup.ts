@@ -1,8 +1,9 @@
 import { rule } from '../rule';
 import { stageChain, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
 import type { Instruction } from '../../server/src/dockerfile/parser';
+import type { ShellCommand } from '../../server/src/dockerfile/shell';
 import { findOption, readPackageCommand, type PackageCommand } from './_pkg';
-import { appendAfter, assignments, cacheCovers, cacheMounts, editable, removedPaths, runsIn, shippedStages } from './_run';
+import { appendAfter, assignments, cacheCovers, cacheMounts, editable, removedPaths, shippedRuns } from './_run';
 
 /** apt subcommands that read or fill /var/lib/apt/lists. */
 const APT_LISTS = new Set(['update', 'install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'source']);
@@ -10,7 +11,10 @@ const RPM_INSTALLS = new Set(['install', 'update', 'upgrade', 'reinstall', 'grou
 const ZYPPER_INSTALLS = new Set(['install', 'update', 'dist-upgrade', 'patch', 'source-install', 'refresh']);
 const RPM_CACHES = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5', '/var/cache/tdnf'];
 
-const under = (p: string, dir: string) => { const n = p.replace(/\/\*?$/, ''); return n === dir || n.startsWith(dir + '/'); };
+const isPackageCommand = (c: ShellCommand) => readPackageCommand(c) !== null;
+/** A path without its trailing `/` or `/*`. */
+const trimDir = (p: string) => (p.endsWith('/*') ? p.slice(0, -2) : p.endsWith('/') ? p.slice(0, -1) : p);
+const under = (p: string, dir: string) => { const n = trimDir(p); return n === dir || (n.length > dir.length && n.charCodeAt(dir.length) === 47 && n.startsWith(dir)); };
 
 export default rule({
   id: 'dockerfile/package-cache-cleanup',
@@ -36,18 +40,24 @@ export default rule({
   },
   check({ model, report }) {
     let needsLists: ((ins: Instruction) => boolean) | null = null;
-    for (const ins of runsIn(shippedStages(model))) {
+    for (const ins of shippedRuns(model)) {
       const cmds = model.shell(ins);
+      if (!cmds.some(isPackageCommand)) continue;
       const pkgs = cmds.map(readPackageCommand);
       const at = (p: PackageCommand) => cmds.indexOf(p.command);
-      const family = (f: string) => pkgs.filter((p): p is PackageCommand => p !== null && p.family === f);
+      const apt: PackageCommand[] = [], apk: PackageCommand[] = [], rpm: PackageCommand[] = [], zypper: PackageCommand[] = [];
+      for (const p of pkgs) {
+        if (p?.family === 'apt') apt.push(p);
+        else if (p?.family === 'apk') apk.push(p);
+        else if (p?.family === 'rpm') rpm.push(p);
+        else if (p?.family === 'zypper') zypper.push(p);
+      }
 
       // apt: the lists must be deleted after the last command that fills or reads them
-      const apt = family('apt');
       const aptUses = apt.filter(p => APT_LISTS.has(p.subcommand) && p.sub);
       if (aptUses.length && !cacheCovers(ins, '/var/lib/apt/lists')) {
         const last = aptUses[aptUses.length - 1];
-        if (!removedPaths(cmds, at(last)).some(p => under(p, '/var/lib/apt/lists') || p.replace(/\/\*?$/, '') === '/var/lib/apt')) {
+        if (!removedPaths(cmds, at(last)).some(p => under(p, '/var/lib/apt/lists') || trimDir(p) === '/var/lib/apt')) {
           const tail = apt[apt.length - 1].command;
           report(last.sub!, `\`${last.manager} ${last.sub!.value}\` leaves the package lists in /var/lib/apt/lists: end this RUN with \`rm -rf /var/lib/apt/lists/*\``, {
             fix: () => {
@@ -60,7 +70,7 @@ export default rule({
 
       // apk add without --no-cache
       if (!cacheCovers(ins, '/var/cache/apk') && !cacheCovers(ins, '/etc/apk/cache')) {
-        for (const p of family('apk')) {
+        for (const p of apk) {
           if (p.subcommand !== 'add' || !p.sub || findOption(p, '--no-cache')) continue;
           if (removedPaths(cmds, at(p)).some(x => under(x, '/var/cache/apk'))) continue;
           const sub = p.sub;
@@ -71,7 +81,6 @@ export default rule({
       }
 
       // yum/dnf/microdnf/tdnf: `clean all` after the last install
-      const rpm = family('rpm');
       const rpmInstalls = rpm.filter(p => RPM_INSTALLS.has(p.subcommand) && p.sub);
       if (rpmInstalls.length && !RPM_CACHES.some(d => cacheCovers(ins, d))) {
         const last = rpmInstalls[rpmInstalls.length - 1];
@@ -89,7 +98,6 @@ export default rule({
       }
 
       // zypper: `zypper clean` after the last install
-      const zypper = family('zypper');
       const zInstalls = zypper.filter(p => ZYPPER_INSTALLS.has(p.subcommand) && p.sub);
       if (zInstalls.length && !cacheCovers(ins, '/var/cache/zypp')) {
         const last = zInstalls[zInstalls.length - 1];

@@ -8,7 +8,7 @@ const TRUE = /^(1|true|yes|on)$/i;
 const FALSE = /^(0|false|no|off)$/i;
 
 /** Flags that skip signature checks, by package-manager family. */
-const FLAGS: Record<string, Record<string, string>> = {
+const FLAG_TABLE: Record<string, Record<string, string>> = {
   apk: { '--allow-untrusted': 'lets apk install packages whose signatures it cannot verify' },
   apt: {
     '--allow-unauthenticated': 'lets apt install packages that fail signature checks',
@@ -19,6 +19,8 @@ const FLAGS: Record<string, Record<string, string>> = {
   rpmtool: { '--nosignature': 'installs the package without checking its signature', '--nodigest': 'installs the package without checking its digests' },
   zypper: { '--no-gpg-checks': 'installs packages without checking their GPG signatures', '--allow-unsigned-rpm': 'installs RPM files that carry no signature' },
 };
+const FLAGS = new Map(Object.entries(FLAG_TABLE).map(([family, flags]) => [family, new Map(Object.entries(flags))]));
+const RPM_TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
 /** apt -o settings that do the same. */
 const APT_SETTINGS = /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|APT::Get::force-yes)=(.*)$/i;
 
@@ -28,10 +30,10 @@ function hits(c: ShellCommand): Hit[] {
   const out: Hit[] = [];
   const p = readPackageCommand(c);
   if (p) {
-    const flags = FLAGS[p.family] ?? {};
+    const flags = FLAGS.get(p.family);
     for (const o of p.options) {
       const index = c.words.indexOf(o.word);
-      const what = Object.prototype.hasOwnProperty.call(flags, o.name) ? flags[o.name] : undefined;
+      const what = flags?.get(o.name);
       if (what && o.value === null) out.push({ span: o.word, message: `\`${o.name}\` ${what}`, words: c.words, index, count: 1 });
       if (p.family === 'apt' && (o.name === '-o' || o.name === '--option') && o.value) {
         const m = APT_SETTINGS.exec(o.value);
@@ -42,7 +44,7 @@ function hits(c: ShellCommand): Hit[] {
     }
   }
   // yum/dnf --setopt=gpgcheck=0, yum-config-manager --setopt=*.gpgcheck=0
-  if (/^(yum|dnf|dnf5|microdnf|tdnf|yum-config-manager)$/.test(c.name)) {
+  if (RPM_TOOLS.has(c.name)) {
     const a = c.argv;
     for (let i = 1; i < a.length; i++) {
       const v = a[i].value;
@@ -74,6 +76,7 @@ export default rule({
   fix: { description: 'Remove the flag or option that turns verification off; the install then fails until the repository\'s signing key is trusted', safety: 'unsafe' },
   check({ model, report }) {
     for (const { instruction: ins, command } of model.runs()) {
+      if (!readPackageCommand(command) && !RPM_TOOLS.has(command.name) && command.name !== 'echo' && command.name !== 'printf') continue; // see hits
       for (const h of hits(command)) {
         const { words, index, count } = h;
         const ok = words && index !== undefined && index >= 0 && count && words.length > 1 && words.slice(index, index + count).every(w => editable(model, ins, w));

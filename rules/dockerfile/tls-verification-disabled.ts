@@ -15,29 +15,43 @@ function envProblem(name: string, value: string): string | null {
   if (name === 'PYTHONHTTPSVERIFY' && value === '0') return 'Python\'s HTTPS clients then skip certificate checks';
   if (name === 'GIT_SSL_NO_VERIFY') return 'git then skips TLS certificate checks (whatever the value)';
   if (name === 'PIP_TRUSTED_HOST' && value !== '') return 'pip then trusts those hosts without valid TLS certificates';
-  if (name.toLowerCase() === 'npm_config_strict_ssl' && FALSE.test(value)) return 'npm then accepts any TLS certificate';
+  if (name.length === 21 && name.toLowerCase() === 'npm_config_strict_ssl' && FALSE.test(value)) return 'npm then accepts any TLS certificate';
   return null;
 }
+
+const NODE_MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
+const RPM_TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
 
 /** curl options whose value is the next word (or the rest of a short cluster). */
 const CURL_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
 
 interface Hit { span: Span; message: string; remove?: { words: ShellWord[]; index: number; count: number } | { char: number } }
 
+/** A finding on argv[i], removed with the `count` words from it. */
+function flag(c: ShellCommand, i: number, message: string, count = 1): Hit {
+  return { span: c.argv[i], message, remove: { words: c.words, index: c.words.indexOf(c.argv[i]), count } };
+}
+
+/** False for the commands commandHits cannot find anything in: other names, not pip, nothing before the command word. */
+function mayHit(c: ShellCommand): boolean {
+  return c.name === 'export' || !c.argv.length || c.words[0] !== c.argv[0] // assignments
+    || c.name === 'curl' || c.name === 'wget' || c.name === 'git' || NODE_MANAGERS.has(c.name) || RPM_TOOLS.has(c.name)
+    || (c.name.charCodeAt(0) === 112 /* pip…, python… */ && readPackageCommand(c)?.family === 'pip');
+}
+
 function commandHits(c: ShellCommand): Hit[] {
   const hits: Hit[] = [];
   const a = c.argv;
   const w = c.words;
-  const flag = (i: number, message: string, count = 1): Hit => ({ span: a[i], message, remove: { words: w, index: w.indexOf(a[i]), count } });
   if (c.name === 'curl') {
     for (let i = 1; i < a.length; i++) {
       const v = a[i].value;
       if (v === '--') break;
-      if (v === '--insecure') hits.push(flag(i, '`curl --insecure` accepts any TLS certificate, so the download can be swapped in transit'));
+      if (v === '--insecure') hits.push(flag(c, i, '`curl --insecure` accepts any TLS certificate, so the download can be swapped in transit'));
       else if (/^-[A-Za-z0-9#:]+$/.test(v)) {
         for (let j = 1; j < v.length; j++) {
           if (v[j] === 'k') {
-            hits.push(v === '-k' ? flag(i, '`curl -k` accepts any TLS certificate, so the download can be swapped in transit')
+            hits.push(v === '-k' ? flag(c, i, '`curl -k` accepts any TLS certificate, so the download can be swapped in transit')
               : { span: a[i], message: `\`curl ${v}\` includes -k, which accepts any TLS certificate, so the download can be swapped in transit`, remove: { char: a[i].start + j } });
             break;
           }
@@ -46,7 +60,7 @@ function commandHits(c: ShellCommand): Hit[] {
       }
     }
   } else if (c.name === 'wget') {
-    a.forEach((x, i) => { if (x.value === '--no-check-certificate') hits.push(flag(i, '`wget --no-check-certificate` accepts any TLS certificate, so the download can be swapped in transit')); });
+    a.forEach((x, i) => { if (x.value === '--no-check-certificate') hits.push(flag(c, i, '`wget --no-check-certificate` accepts any TLS certificate, so the download can be swapped in transit')); });
   } else if (c.name === 'git') {
     for (let i = 1; i < a.length; i++) {
       const v = a[i].value;
@@ -60,11 +74,11 @@ function commandHits(c: ShellCommand): Hit[] {
         break;
       }
     }
-  } else if (/^(npm|yarn|pnpm)$/.test(c.name)) {
+  } else if (NODE_MANAGERS.has(c.name)) {
     for (let i = 1; i < a.length; i++) {
       const v = a[i].value;
-      if (v === '--no-strict-ssl' || (/^--strict-ssl=/.test(v) && FALSE.test(v.slice(13)))) hits.push(flag(i, `\`${c.name} ${v}\` accepts any TLS certificate from the registry`));
-      else if (v === '--strict-ssl' && a[i + 1] && FALSE.test(a[i + 1].value)) hits.push(flag(i, `\`${c.name} --strict-ssl ${a[i + 1].value}\` accepts any TLS certificate from the registry`, 2));
+      if (v === '--no-strict-ssl' || (/^--strict-ssl=/.test(v) && FALSE.test(v.slice(13)))) hits.push(flag(c, i, `\`${c.name} ${v}\` accepts any TLS certificate from the registry`));
+      else if (v === '--strict-ssl' && a[i + 1] && FALSE.test(a[i + 1].value)) hits.push(flag(c, i, `\`${c.name} --strict-ssl ${a[i + 1].value}\` accepts any TLS certificate from the registry`, 2));
       else if (v === 'set' || v === 'config') {
         const j = v === 'config' ? i + 2 : i + 1;
         if (v === 'config' && a[i + 1]?.value !== 'set') break;
@@ -92,7 +106,7 @@ function commandHits(c: ShellCommand): Hit[] {
     if (cfg && cfg[1] && /(^|\.)trusted-host$/.test(cfg[1].value) && cfg[2]) hits.push({ span: { start: cfg[1].start, end: cfg[2].end }, message: `\`pip config set ${cfg[1].value}\` makes pip skip TLS certificate checks for ${cfg[2].value}` });
   }
   // yum/dnf --setopt=sslverify=0, yum-config-manager --save --setopt=*.sslverify=false
-  if (/^(yum|dnf|dnf5|microdnf|tdnf|yum-config-manager)$/.test(c.name)) {
+  if (RPM_TOOLS.has(c.name)) {
     for (let i = 1; i < a.length; i++) {
       const v = a[i].value;
       const setopt = v.startsWith('--setopt=') ? { value: v.slice(9), span: a[i], count: 1 } : v === '--setopt' && a[i + 1] ? { value: a[i + 1].value, span: a[i + 1], count: 2 } : null;
@@ -137,6 +151,7 @@ export default rule({
   fix: { description: 'Remove the flag that turns the check off (`-k`, `--insecure`, `--no-check-certificate`, `--trusted-host <host>`, `--setopt=sslverify=0` …), or the ENV/ARG variable; downloads from hosts with untrusted certificates then fail until their CA is installed', safety: 'unsafe' },
   check({ model, report }) {
     for (const { instruction: ins, command } of model.runs()) {
+      if (!mayHit(command)) continue;
       for (const hit of commandHits(command)) report(hit.span, hit.message, { fix: fixFor(model, ins, hit) });
     }
     for (const ins of model.instructions) {

@@ -2,7 +2,7 @@
  * The Dockerfile domain model: stages, base images, variables and the shell commands of RUN instructions,
  * built once per document version and shared by every Dockerfile rule.
  */
-import { parseDockerfile, splitWords, unquote, type Instruction, type ParsedDockerfile, type Segmented, type Span, type Word } from './parser';
+import { parseDockerfile, plainSegment, splitWords, subSegment, unquote, type Instruction, type ParsedDockerfile, type Segmented, type Span, type Word } from './parser';
 import { execFormSegment, nestedScript, parseShell, type ShellCommand } from './shell';
 
 const SHELLS = /^(ba|da|a|z|k)?sh$/;
@@ -43,6 +43,8 @@ export interface RunCommand {
   command: ShellCommand;
 }
 
+const NO_RUNS: readonly RunCommand[] = [];
+
 export interface KeyValue { key: Word; value: Word | null; /** Unquoted value */ text: string | null }
 
 export class DockerfileModel {
@@ -50,7 +52,14 @@ export class DockerfileModel {
   /** ARGs declared before the first FROM, with their default values. */
   readonly globalArgs = new Map<string, string | null>();
   private _runs: RunCommand[] | null = null;
-  private _shell = new Map<Instruction, ShellCommand[]>();
+  /** Per-instruction caches, by Instruction.index (for this model's own instructions: see owns()). */
+  private _shell: (ShellCommand[] | undefined)[] = [];
+  private _kv: (KeyValue[] | undefined)[] = [];
+  /** Position of each instruction in its stage's list. */
+  private _at: (number | undefined)[] = [];
+  // made on first use: many documents never need them
+  private _named: Map<string, readonly RunCommand[]> | null = null;
+  private _derived: Map<symbol, unknown> | null = null;
 
   constructor(readonly ast: ParsedDockerfile) {
     for (const ins of ast.instructions) {
@@ -59,9 +68,24 @@ export class DockerfileModel {
       } else if (ins.stage === -1) {
         if (ins.keyword === 'ARG') for (const kv of this.keyValues(ins)) if (!this.globalArgs.has(kv.key.value)) this.globalArgs.set(kv.key.value, kv.text);
       } else if (this.stages.length) {
-        this.stages[this.stages.length - 1].instructions.push(ins);
+        const list = this.stages[this.stages.length - 1].instructions;
+        this._at[ins.index] = list.length;
+        list.push(ins);
       }
     }
+  }
+
+  /** A reading of the document that several rules share (e.g. workdirAt's): computed on first use, kept with the model. */
+  derived<T>(key: symbol, compute: (model: DockerfileModel) => T): T {
+    const derived = (this._derived ??= new Map());
+    if (derived.has(key)) return derived.get(key) as T;
+    const value = compute(this);
+    derived.set(key, value);
+    return value;
+  }
+
+  private owns(ins: Instruction): boolean {
+    return this.ast.instructions[ins.index] === ins;
   }
 
   get text(): string { return this.ast.text; }
@@ -79,7 +103,8 @@ export class DockerfileModel {
 
   /** The simple commands a RUN instruction executes (shell form, heredoc scripts, `sh -c '…'` bodies). */
   shell(ins: Instruction): ShellCommand[] {
-    let cmds = this._shell.get(ins);
+    const own = this.owns(ins);
+    let cmds = own ? this._shell[ins.index] : undefined;
     if (cmds) return cmds;
     cmds = [];
     if (ins.keyword === 'RUN') {
@@ -88,17 +113,17 @@ export class DockerfileModel {
         // `RUN python3 <<EOF` feed it as data, which is not shell.
         const head = parseShell(restSegment(ins)).filter(c => c.argv.length > 0);
         const shells = head.filter(c => SHELLS.test(c.name) && !c.argv.some(w => /^-[a-z]*c[a-z]*$/.test(w.value)));
-        cmds.push(...expandNested(head.filter(c => !shells.includes(c))));
+        expandNested(head.filter(c => !shells.includes(c)), cmds);
         if (head.length === 0 || shells.length > 0) {
-          for (const h of ins.heredocs) cmds.push(...expandNested(parseShell(bodySegment(h.body, h.content))));
+          for (const h of ins.heredocs) expandNested(parseShell(bodySegment(h.body, h.content)), cmds);
         }
       } else if (ins.json) {
-        cmds.push(...expandNested(parseShell(execFormSegment(ins.json, this.text))));
+        expandNested(parseShell(execFormSegment(ins.json, this.text)), cmds);
       } else {
-        cmds.push(...expandNested(parseShell(restSegment(ins))));
+        expandNested(parseShell(restSegment(ins)), cmds);
       }
     }
-    this._shell.set(ins, cmds);
+    if (own) this._shell[ins.index] = cmds;
     return cmds;
   }
 
@@ -116,8 +141,28 @@ export class DockerfileModel {
     return out;
   }
 
-  /** ENV/ARG/LABEL pairs: `KEY=value …` or the legacy `KEY value with spaces`. */
+  /** The commands of every RUN that have one of these names (`chown`, `apt-get` …), in order (see runs()). */
+  commandsNamed(...names: string[]): readonly RunCommand[] {
+    const key = names.length === 1 ? names[0] : names.join(' ');
+    let list = (this._named ??= new Map()).get(key);
+    if (!list) {
+      const out: RunCommand[] = [];
+      for (const r of this.runs()) {
+        const name = r.command.name;
+        for (let k = 0; k < names.length; k++) if (name === names[k]) { out.push(r); break; }
+      }
+      this._named.set(key, list = out.length ? out : NO_RUNS);
+    }
+    return list;
+  }
+
+  /** ENV/ARG/LABEL pairs: `KEY=value …` or the legacy `KEY value with spaces` (read once per instruction). */
   keyValues(ins: Instruction): KeyValue[] {
+    if (!this.owns(ins)) return this.readKeyValues(ins);
+    return this._kv[ins.index] ??= this.readKeyValues(ins);
+  }
+
+  private readKeyValues(ins: Instruction): KeyValue[] {
     const words = ins.words;
     if (!words.length) return [];
     if (ins.keyword === 'ARG' || words[0].value.includes('=')) {
@@ -144,41 +189,37 @@ export class DockerfileModel {
   variablesAt(ins: Instruction): VarLookup {
     const stage = this.stageOf(ins);
     if (!stage) return this.globalArgs;
-    return new VariablesView(this.varIndex(stage), this._pos.get(ins) ?? stage.instructions.length);
+    const at = this.owns(ins) ? this._at[ins.index] : undefined;
+    return new VariablesView(this.varIndex(stage), at ?? stage.instructions.length);
   }
 
-  private _vars = new Map<Stage, Map<string, VarDef[]>>();
-  private _pos = new Map<Instruction, number>();
-  private varIndex(stage: Stage, seen = new Set<Stage>()): Map<string, VarDef[]> {
-    const cached = this._vars.get(stage);
+  private _vars: Map<Stage, Map<string, VarDef[]>> | null = null;
+  private varIndex(stage: Stage, seen?: Set<Stage>): Map<string, VarDef[]> {
+    const cached = (this._vars ??= new Map()).get(stage);
     if (cached) return cached;
     const defs = new Map<string, VarDef[]>();
     const vars = new Map<string, string | null>();
-    const define = (name: string, value: string | null, at: number, env: boolean) => {
-      vars.set(name, value);
-      let list = defs.get(name);
-      if (!list) defs.set(name, list = []);
-      list.push({ at, value, env });
-    };
     const base = stage.image?.stageRef;
-    if (base && !seen.has(base)) {
-      seen.add(base);
+    if (base && !seen?.has(base)) {
+      (seen ??= new Set()).add(base);
       for (const [name, list] of this.varIndex(base, seen)) {
-        const lastEnv = [...list].reverse().find(d => d.env);
-        if (lastEnv) define(name, lastEnv.value, -1, true);
+        let k = list.length - 1; // the last ENV
+        while (k >= 0 && !list[k].env) k--;
+        if (k >= 0) define(defs, vars, name, list[k].value, -1, true);
       }
     }
-    stage.instructions.forEach((i, at) => {
-      this._pos.set(i, at);
-      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') return;
+    const list = stage.instructions;
+    for (let at = 0; at < list.length; at++) {
+      const i = list[at];
+      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
       for (const kv of this.keyValues(i)) {
         const name = kv.key.value;
         const value = i.keyword === 'ARG'
           ? (kv.text !== null ? expandVars(kv.text, vars).value : this.globalArgs.get(name) ?? null)
           : (kv.text === null ? null : expandVars(kv.text, vars).value);
-        define(name, value, at, i.keyword === 'ENV');
+        define(defs, vars, name, value, at, i.keyword === 'ENV');
       }
-    });
+    }
     this._vars.set(stage, defs);
     return defs;
   }
@@ -267,21 +308,19 @@ export function expandVars(s: string, vars: VarLookup): { value: string; unresol
 
 function restSegment(ins: Instruction): Segmented {
   if (ins.restStart === 0) return ins.args;
-  return { text: ins.args.text.slice(ins.restStart), map: ins.args.map.slice(ins.restStart) };
+  return subSegment(ins.args, ins.restStart, ins.args.text.length);
 }
 
 function bodySegment(body: Span, content: string): Segmented {
-  const map = new Array<number>(content.length + 1);
-  for (let i = 0; i <= content.length; i++) map[i] = body.start + i;
-  return { text: content, map };
+  return plainSegment(content, body.start);
 }
 
-function expandNested(cmds: ShellCommand[], depth = 0): ShellCommand[] {
-  const out: ShellCommand[] = [];
+/** Appends each command to `out`, followed by the commands of the script it runs (`sh -c '…'`), recursively. */
+function expandNested(cmds: ShellCommand[], out: ShellCommand[], depth = 0): ShellCommand[] {
   for (const c of cmds) {
     out.push(c);
     const inner = depth < 3 ? nestedScript(c) : null;
-    if (inner) out.push(...expandNested(parseShell(inner), depth + 1));
+    if (inner) expandNested(parseShell(inner), out, depth + 1);
   }
   return out;
 }
@@ -294,12 +333,25 @@ export { splitWords };
 
 /** A path resolved against a directory, with `.`/`..` and repeated or trailing slashes removed (POSIX, no file system). */
 export function resolveImagePath(dir: string, p: string): string {
+  // the usual cases need no splitting: an absolute path that is already normal (or is with its trailing slash
+  // removed), and a plain relative path (`a/b`) against a normal directory
+  if (p.charCodeAt(0) === 47) {
+    if (isNormalPath(p)) return p;
+    if (p.charCodeAt(p.length - 1) === 47 && isNormalPath(p.slice(0, -1))) return p.slice(0, -1);
+  } else if (p !== '' && p.charCodeAt(0) !== 46 && !p.includes('//') && !p.includes('/.') && p.charCodeAt(p.length - 1) !== 47 && isNormalPath(dir)) {
+    return dir.length === 1 ? '/' + p : dir + '/' + p;
+  }
   const out: string[] = [];
   for (const part of (p.startsWith('/') ? p : `${dir}/${p}`).split('/')) {
     if (!part || part === '.') continue;
     if (part === '..') out.pop(); else out.push(part);
   }
   return '/' + out.join('/');
+}
+
+/** Absolute, without empty, `.` or `..` parts, and without a trailing slash (except `/` itself). */
+function isNormalPath(p: string): boolean {
+  return p.charCodeAt(0) === 47 && !p.includes('//') && !p.includes('/.') && (p.length === 1 || p.charCodeAt(p.length - 1) !== 47);
 }
 
 /** The stage and the earlier stages it is built on (`FROM <stage>`), nearest first. */
@@ -315,34 +367,42 @@ export function stageChain(stage: Stage): Stage[] {
  * WORKDIR is not known offline). `scratch` starts at `/`. Computed once per document.
  */
 export function workdirAt(model: DockerfileModel, ins: Instruction): string | null {
-  let dirs = workdirCache.get(model);
-  if (!dirs) {
-    dirs = new Map();
-    const finalDir = new Map<Stage, string | null>();
-    for (const stage of model.stages) {
-      const base = stage.image?.stageRef;
-      let dir: string | null = base ? finalDir.get(base) ?? null : stage.image?.scratch ? '/' : null;
-      for (const i of stage.instructions) {
-        dirs.set(i, dir);
-        if (i.keyword !== 'WORKDIR') continue;
-        const raw = unquote(i.args.text.slice(i.restStart).trim());
-        const { value, unresolved } = raw.includes('$') ? expandVars(raw, model.variablesAt(i)) : { value: raw, unresolved: false };
-        if (unresolved || !value) dir = null;
-        else if (value.startsWith('/')) dir = resolveImagePath('/', value);
-        else dir = dir === null ? null : resolveImagePath(dir, value);
-      }
-      finalDir.set(stage, dir);
-    }
-    workdirCache.set(model, dirs);
-  }
-  return dirs.get(ins) ?? null;
+  if (model.instructions[ins.index] !== ins) return null; // not one of the model's own
+  return model.derived(WORKDIRS, workdirs)[ins.index] ?? null;
 }
-const workdirCache = new WeakMap<DockerfileModel, Map<Instruction, string | null>>();
+const WORKDIRS = Symbol('workdirs');
+
+/** The working directory before each instruction of a stage, by Instruction.index. */
+function workdirs(model: DockerfileModel): (string | null)[] {
+  const dirs: (string | null)[] = [];
+  const finalDir = new Map<Stage, string | null>();
+  for (const stage of model.stages) {
+    const base = stage.image?.stageRef;
+    let dir: string | null = base ? finalDir.get(base) ?? null : stage.image?.scratch ? '/' : null;
+    for (const i of stage.instructions) {
+      dirs[i.index] = dir;
+      if (i.keyword !== 'WORKDIR') continue;
+      const raw = unquote(i.args.text.slice(i.restStart).trim());
+      const { value, unresolved } = raw.includes('$') ? expandVars(raw, model.variablesAt(i)) : { value: raw, unresolved: false };
+      if (unresolved || !value) dir = null;
+      else if (value.startsWith('/')) dir = resolveImagePath('/', value);
+      else dir = dir === null ? null : resolveImagePath(dir, value);
+    }
+    finalDir.set(stage, dir);
+  }
+  return dirs;
+}
 
 /** Variable lookup for expandVars: a Map, or a view of one point of a stage. */
 export interface VarLookup { has(name: string): boolean; get(name: string): string | null | undefined }
 
 interface VarDef { at: number; value: string | null; env: boolean }
+
+function define(defs: Map<string, VarDef[]>, vars: Map<string, string | null>, name: string, value: string | null, at: number, env: boolean) {
+  vars.set(name, value);
+  const list = defs.get(name);
+  if (list) list.push({ at, value, env }); else defs.set(name, [{ at, value, env }]);
+}
 
 /** The variables of one point of a stage, answered from the stage's definition index. */
 class VariablesView implements VarLookup {

@@ -11,11 +11,42 @@
 
 export interface Span { start: number; end: number }
 
-/** Text with line continuations removed, and for each of its characters the document offset it came from. */
+/**
+ * Text with line continuations removed (or quotes resolved), and where each of its characters came from in the
+ * document, as runs of consecutive characters: compact, so that no per-character array is ever built.
+ */
 export interface Segmented {
   text: string;
-  /** map[i] = document offset of text[i]; map[text.length] = document offset just after the last character. */
-  map: number[];
+  /**
+   * Pairs [textIndex, documentOffset], textIndex strictly ascending and starting at 0 (empty for empty text):
+   * text[i] comes from documentOffset + (i - textIndex) of the last pair whose textIndex <= i. Read it with offsetAt.
+   */
+  runs: number[];
+  /** Document offset just after the text (for an empty text: where it stands). */
+  end: number;
+}
+
+/** A segment that is one stretch of the document starting at `start`. */
+export function plainSegment(text: string, start: number): Segmented {
+  return { text, runs: text.length ? [0, start] : [], end: start + text.length };
+}
+
+/** Document offset of seg.text[i]; seg.end for i >= text.length. */
+export function offsetAt(seg: Segmented, i: number): number {
+  if (i >= seg.text.length) return seg.end;
+  const r = seg.runs;
+  const k = r.length === 2 ? 0 : runAt(r, i);
+  return r[k + 1] + (i - r[k]);
+}
+
+/** Position in `runs` of the pair that text index i belongs to (the last one whose text index is <= i). */
+export function runAt(runs: number[], i: number): number {
+  let lo = 0, hi = (runs.length >> 1) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid << 1] <= i) lo = mid; else hi = mid - 1;
+  }
+  return lo << 1;
 }
 
 export interface Word extends Span { value: string }
@@ -61,6 +92,8 @@ export interface Instruction extends Span {
   line: number;
   /** Index of the stage this instruction belongs to (-1 before the first FROM). */
   stage: number;
+  /** Index of this instruction in ParsedDockerfile.instructions. */
+  index: number;
 }
 
 export interface Comment extends Span { text: string }
@@ -87,6 +120,25 @@ const JSON_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME'
 
 const isWs = (c: number) => c === 32 || c === 9;
 
+/** The known keywords by length, to recognise a keyword in the text without upper-casing a copy of it. */
+const KEYWORDS_BY_LENGTH: string[][] = [];
+for (const k of KNOWN_INSTRUCTIONS) (KEYWORDS_BY_LENGTH[k.length] ??= []).push(k);
+
+/** The known keyword written (in any case) at text[start, end), or null. */
+function knownKeyword(text: string, start: number, end: number): string | null {
+  const candidates = KEYWORDS_BY_LENGTH[end - start];
+  if (!candidates) return null;
+  next: for (const k of candidates) {
+    for (let i = 0; i < k.length; i++) {
+      const c = text.charCodeAt(start + i);
+      // ASCII letters only: k[i] upper case, or the same letter in lower case
+      if (c !== k.charCodeAt(i) && c !== k.charCodeAt(i) + 32) continue next;
+    }
+    return k;
+  }
+  return null;
+}
+
 function lineEndAt(text: string, from: number): number {
   const nl = text.indexOf('\n', from);
   return nl === -1 ? text.length : nl;
@@ -95,6 +147,9 @@ function lineEndAt(text: string, from: number): number {
 function contentEnd(text: string, lineStart: number, nl: number): number {
   return nl > lineStart && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 }
+
+/** Scratch list of the pieces of one instruction (reused: parsing never re-enters). */
+const PIECES: number[] = [];
 
 /** Parses a whole Dockerfile. Never throws; problems are collected. */
 export function parseDockerfile(text: string): ParsedDockerfile {
@@ -143,9 +198,10 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     const kwStart = i;
     while (i < end && !isWs(text.charCodeAt(i))) i++;
     const kwEnd = i;
-    const rawKeyword = text.slice(kwStart, kwEnd);
+    const known = knownKeyword(text, kwStart, kwEnd);
     const startLine = line;
-    const pieces: number[] = []; // [start, end) pairs of document text that make up the joined arguments
+    const pieces = PIECES; // [start, end) pairs of document text that make up the joined arguments
+    let np = 0;
     // skip whitespace between keyword and arguments
     while (i < end && isWs(text.charCodeAt(i))) i++;
     let segStart = i;
@@ -158,7 +214,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       while (j > segStart && isWs(text.charCodeAt(j - 1))) j--;
       const continued = j > segStart && text[j - 1] === escape;
       const segEnd = continued ? j - 1 : curEnd;
-      if (segEnd > segStart) pieces.push(segStart, segEnd);
+      if (segEnd > segStart) { pieces[np++] = segStart; pieces[np++] = segEnd; }
       instrEnd = continued ? j : curEnd;
       if (!continued) break;
       // move to the following lines, skipping blank and comment lines
@@ -182,32 +238,40 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       if (!found) { curNl = len; instrEnd = len; break; } // a dangling continuation runs to the end of the file
     }
     // trim trailing whitespace of the joined arguments
-    while (pieces.length) {
-      let e = pieces[pieces.length - 1];
-      const b = pieces[pieces.length - 2];
+    while (np) {
+      let e = pieces[np - 1];
+      const b = pieces[np - 2];
       while (e > b && isWs(text.charCodeAt(e - 1))) e--;
-      if (e > b) { pieces[pieces.length - 1] = e; break; }
-      pieces.length -= 2;
+      if (e > b) { pieces[np - 1] = e; break; }
+      np -= 2;
     }
-    let total = 0;
-    for (let k = 0; k < pieces.length; k += 2) total += pieces[k + 1] - pieces[k];
-    const map = new Array<number>(total + 1);
-    let argsText = '';
-    let m = 0;
-    for (let k = 0; k < pieces.length; k += 2) {
-      argsText += text.slice(pieces[k], pieces[k + 1]);
-      for (let o = pieces[k]; o < pieces[k + 1]; o++) map[m++] = o;
+    let argsText: string;
+    let runs: number[];
+    if (np === 2) {
+      argsText = text.slice(pieces[0], pieces[1]);
+      runs = [0, pieces[0]];
+    } else {
+      argsText = '';
+      runs = [];
+      for (let k = 0; k < np; k += 2) {
+        runs.push(argsText.length, pieces[k]);
+        argsText += text.slice(pieces[k], pieces[k + 1]);
+      }
     }
-    map[m] = total > 0 ? map[m - 1] + 1 : segStart;
-    const args: Segmented = { text: argsText, map };
+    const args: Segmented = { text: argsText, runs, end: np ? pieces[np - 1] : segStart };
+    // one piece (no continuation): its words are read straight from the document
+    const oneLine = np === 2;
 
-    const keyword = rawKeyword.toUpperCase();
+    const rawKeyword = known ?? text.slice(kwStart, kwEnd);
+    const keyword = known ?? rawKeyword.toUpperCase();
     pos = curNl + 1; line++;
 
-    if (!/^[A-Za-z]+$/.test(rawKeyword)) {
-      problems.push({ start: kwStart, end: kwEnd, message: `Expected a Dockerfile instruction, found "${truncate(rawKeyword)}"` });
-    } else if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      problems.push({ start: kwStart, end: kwEnd, message: `Unknown instruction "${truncate(rawKeyword)}"` });
+    if (known === null) {
+      if (!/^[A-Za-z]+$/.test(rawKeyword)) {
+        problems.push({ start: kwStart, end: kwEnd, message: `Expected a Dockerfile instruction, found "${truncate(rawKeyword)}"` });
+      } else if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+        problems.push({ start: kwStart, end: kwEnd, message: `Unknown instruction "${truncate(rawKeyword)}"` });
+      }
     }
     if (keyword === 'FROM') stage++;
     else if (stage === -1 && keyword !== 'ARG' && KNOWN_INSTRUCTIONS.has(keyword)) {
@@ -216,7 +280,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
 
     const flags: Flag[] = [];
     let rest = 0;
-    let words = splitWords(args);
+    let words = oneLine ? splitDocumentWords(text, pieces[0], pieces[1]) : splitWords(args);
     if (FLAG_INSTRUCTIONS.has(keyword)) {
       let w = 0;
       while (w < words.length && words[w].value.startsWith('--') && words[w].value.length > 2) {
@@ -234,7 +298,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     }
     const instr: Instruction = {
       keyword, keywordSpan: { start: kwStart, end: kwEnd }, args, flags, words, restStart: rest, json,
-      heredocs: [], line: startLine, stage, start: kwStart, end: instrEnd,
+      heredocs: [], line: startLine, stage, index: instructions.length, start: kwStart, end: instrEnd,
     };
     if (HEREDOC_INSTRUCTIONS.has(keyword) && argsText.includes('<<') && json === null) {
       const hd = readHeredocs(text, args, pos);
@@ -265,22 +329,32 @@ function truncate(s: string): string {
   return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
 
-/** Index into seg.text of the character at document offset `off`. */
+/** Index into seg.text of the first character at or after document offset `off` (text.length when none). */
 export function indexOfOffset(seg: Segmented, off: number): number {
-  const m = seg.map;
-  let lo = 0, hi = m.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (m[mid] < off) lo = mid + 1; else hi = mid;
+  const r = seg.runs;
+  const n = seg.text.length;
+  for (let k = 0; k < r.length; k += 2) {
+    const runEnd = k + 2 < r.length ? r[k + 2] : n;
+    if (r[k + 1] + (runEnd - 1 - r[k]) >= off) return r[k] + Math.max(0, off - r[k + 1]);
   }
-  return lo;
+  return n;
 }
 
 /** Document span of seg.text[from, to). */
 export function spanOf(seg: Segmented, from: number, to: number): Span {
-  const start = seg.map[Math.min(from, seg.map.length - 1)];
-  const end = to > from ? seg.map[to - 1] + 1 : start;
-  return { start, end };
+  const start = offsetAt(seg, from);
+  return { start, end: to > from ? offsetAt(seg, to - 1) + 1 : start };
+}
+
+/** A part of a segment, keeping the mapping to the document. */
+export function subSegment(seg: Segmented, from: number, to: number): Segmented {
+  const end = to > from ? offsetAt(seg, to - 1) + 1 : offsetAt(seg, from);
+  if (to <= from) return { text: '', runs: [], end };
+  const r = seg.runs;
+  const k0 = runAt(r, from);
+  const runs: number[] = [0, r[k0 + 1] + (from - r[k0])];
+  for (let k = k0 + 2; k < r.length && r[k] < to; k += 2) runs.push(r[k] - from, r[k + 1]);
+  return { text: seg.text.slice(from, to), runs, end };
 }
 
 /** Whitespace-separated words; quoted runs ("..." '...') stay within one word. */
@@ -290,25 +364,54 @@ export function splitWords(seg: Segmented, from = 0): Word[] {
   let i = from;
   const n = s.length;
   while (i < n) {
-    while (i < n && (s[i] === ' ' || s[i] === '\t')) i++;
+    let c = s.charCodeAt(i);
+    while (i < n && (c === 32 || c === 9)) c = s.charCodeAt(++i);
     if (i >= n) break;
     const ws = i;
-    let q = '';
+    let q = 0;
     while (i < n) {
-      const c = s[i];
+      c = s.charCodeAt(i);
       if (q) {
-        if (c === '\\' && q === '"' && i + 1 < n) { i += 2; continue; }
-        if (c === q) q = '';
+        if (c === 92 /* \ */ && q === 34 && i + 1 < n) { i += 2; continue; }
+        if (c === q) q = 0;
         i++;
         continue;
       }
-      if (c === ' ' || c === '\t') break;
-      if (c === '"' || c === "'") q = c;
-      else if (c === '\\' && i + 1 < n) { i += 2; continue; }
+      if (c === 32 || c === 9) break;
+      if (c === 34 || c === 39) q = c;
+      else if (c === 92 && i + 1 < n) { i += 2; continue; }
       i++;
     }
-    const sp = spanOf(seg, ws, i);
-    out.push({ value: s.slice(ws, i), start: sp.start, end: sp.end });
+    const start = offsetAt(seg, ws);
+    out.push({ value: s.slice(ws, i), start, end: i > ws ? offsetAt(seg, i - 1) + 1 : start });
+  }
+  return out;
+}
+
+/** splitWords for a segment that is the document's text[from, to) as it is (offsets are indexes). */
+function splitDocumentWords(s: string, from: number, n: number): Word[] {
+  const out: Word[] = [];
+  let i = from;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    while (i < n && (c === 32 || c === 9)) c = s.charCodeAt(++i);
+    if (i >= n) break;
+    const ws = i;
+    let q = 0;
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (q) {
+        if (c === 92 /* \ */ && q === 34 && i + 1 < n) { i += 2; continue; }
+        if (c === q) q = 0;
+        i++;
+        continue;
+      }
+      if (c === 32 || c === 9) break;
+      if (c === 34 || c === 39) q = c;
+      else if (c === 92 && i + 1 < n) { i += 2; continue; }
+      i++;
+    }
+    out.push({ value: s.slice(ws, i), start: ws, end: i });
   }
   return out;
 }

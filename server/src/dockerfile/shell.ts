@@ -4,7 +4,9 @@
  * offsets. It never throws and never evaluates anything.
  */
 import type { Segmented, Span, Word } from './parser';
-import { spanOf } from './parser';
+import { offsetAt, runAt, subSegment } from './parser';
+
+export { subSegment };
 
 export interface ShellWord extends Span {
   /** The word with quotes removed and escapes resolved ($(...) and `...` are kept verbatim). */
@@ -59,9 +61,38 @@ export interface ShellCommand extends Span {
   context?: 'substitution' | 'find-exec';
   /** The command whose word holds this substitution, or the `find` of a `-exec`. */
   parent?: ShellCommand;
+  /** Readings derived from this command, kept with it (see derived()). */
+  memo: unknown[] | null;
 }
 
-const KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', 'fi', 'done', 'time']);
+let slots = 0;
+/** A new key for derived(). */
+export function derivedSlot(): number { return slots++; }
+
+/**
+ * A reading of a command that several rules share (e.g. its package-manager reading): computed on first use and
+ * kept on the command, so that it lives and dies with the document's model. `compute` never returns undefined.
+ */
+export function derived<T>(c: ShellCommand, slot: number, compute: (c: ShellCommand) => T): T {
+  const memo = (c.memo ??= []);
+  const v = memo[slot];
+  return v !== undefined ? v as T : (memo[slot] = compute(c));
+}
+
+/** Reserved words that may come before a command: then, do, else, elif, if, while, until, !, {, }, fi, done, time. */
+function isKeyword(s: string): boolean {
+  switch (s.charCodeAt(0)) {
+    case 33: case 123: case 125: return s.length === 1; // ! { }
+    case 100: return s === 'do' || s === 'done';
+    case 101: return s === 'else' || s === 'elif';
+    case 102: return s === 'fi';
+    case 105: return s === 'if';
+    case 116: return s === 'then' || s === 'time';
+    case 117: return s === 'until';
+    case 119: return s === 'while';
+    default: return false;
+  }
+}
 
 interface WrapperSpec {
   /** Short options that take a value (`-u bob`). */
@@ -71,7 +102,7 @@ interface WrapperSpec {
   /** Operands before the command (`gosu USER cmd`, `timeout 5 cmd`). */
   operands?: number;
 }
-const WRAPPERS: Record<string, WrapperSpec> = {
+const WRAPPERS = new Map<string, WrapperSpec>(Object.entries({
   sudo: { short: 'ugCDhpRrTtU', long: ['--user', '--group', '--close-from', '--chdir', '--host', '--prompt', '--chroot', '--role', '--type', '--command-timeout', '--other-user'] },
   doas: { short: 'uC' },
   env: { short: 'uCS', long: ['--unset', '--chdir', '--split-string'] },
@@ -87,115 +118,234 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   'su-exec': { operands: 1 },
   xargs: { short: 'aEdILnPs', long: ['--arg-file', '--delimiter', '--max-lines', '--max-args', '--max-procs', '--max-chars', '--process-slot-var'] },
   eatmydata: {},
-};
-const SHELLS = /^(sh|bash|ash|dash|zsh|ksh|mksh)$/;
+}));
+/** sh, bash, ash, dash, zsh, ksh, mksh. */
+function isShellName(s: string): boolean {
+  switch (s.length) {
+    case 2: return s === 'sh';
+    case 3: return s === 'ash' || s === 'zsh' || s === 'ksh';
+    case 4: return s === 'bash' || s === 'dash' || s === 'mksh';
+    default: return false;
+  }
+}
+
+/** The wrappers by the length of their names: a lookup compares a few short strings instead of hashing the name. */
+const WRAPPERS_BY_LENGTH: [string, WrapperSpec][][] = [];
+for (const [name, spec] of WRAPPERS) (WRAPPERS_BY_LENGTH[name.length] ??= []).push([name, spec]);
+
+function wrapperSpec(name: string): WrapperSpec | undefined {
+  const list = WRAPPERS_BY_LENGTH[name.length];
+  if (list) for (const [n, spec] of list) if (n === name) return spec;
+  return undefined;
+}
 
 /** A module-wide counter so that pipeline numbers never collide between nested parses. */
 let nextPipeline = 0;
 
+/** Shared empty lists of the commands that have no wrappers or redirections (never mutated). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 interface SubRange { kind: Substitution['kind']; /** inner text */ from: number; to: number; /** with delimiters */ start: number; end: number }
 export interface Token { kind: 'word' | 'op' | 'redir'; from: number; to: number; value: string; subs?: SubRange[] }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** What a character is to an unquoted word: part of it, its end (blanks, newlines, ; & | ( ) < >), or special. */
+const ORDINARY = 0, BREAK = 1, SPECIAL = 2;
+const CLASS = new Uint8Array(128);
+for (const ch of ' \t\n\r;&|()<>') CLASS[ch.charCodeAt(0)] = BREAK;
+for (const ch of '\\\'"$`') CLASS[ch.charCodeAt(0)] = SPECIAL;
+/** What a backslash escapes inside double quotes: $ ` " \ and newline. */
+const dqEscapable = (c: number) => c === 36 || c === 96 || c === 34 || c === 92 || c === 10;
 
-export function tokenize(s: string): Token[] {
-  const out: Token[] = [];
-  const n = s.length;
-  let i = 0;
-  /** Heredoc delimiters (`cat <<EOF`) whose bodies start after the next newline. */
-  const heredocs: { delim: string; strip: boolean }[] = [];
-  let wantDelim: boolean | null = null;
-  while (i < n) {
-    const c = s[i];
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '\\' && s[i + 1] === '\n') { i += 2; continue; }
-    if (c === '\\' && s[i + 1] === '\r' && s[i + 2] === '\n') { i += 3; continue; }
-    if (c === '\n') {
-      out.push({ kind: 'op', from: i, to: i + 1, value: '\n' }); i++;
-      // skip the bodies of heredocs opened on this line
-      for (const h of heredocs.splice(0)) {
-        while (i < n) {
-          let e = s.indexOf('\n', i);
-          if (e === -1) e = n;
-          let line = s.slice(i, e).replace(/\r$/, '');
-          if (h.strip) line = line.replace(/^\t+/, '');
-          i = e + 1;
-          if (line === h.delim) break;
-        }
-      }
-      continue;
-    }
-    if (c === '#') { while (i < n && s[i] !== '\n') i++; continue; }
-    if (c === '&' || c === '|' || c === ';') {
-      const two = s.slice(i, i + 2);
-      if (two === '&&' || two === '||') { out.push({ kind: 'op', from: i, to: i + 2, value: two }); i += 2; continue; }
-      if (two === '|&') { out.push({ kind: 'op', from: i, to: i + 2, value: '|' }); i += 2; continue; }
-      if (two === ';;') { out.push({ kind: 'op', from: i, to: i + 2, value: ';' }); i += 2; continue; }
-      if (c === '&' && s[i + 1] === '>') { // &> file, &>> file
-        let j = i + 2; if (s[j] === '>') j++;
-        out.push({ kind: 'redir', from: i, to: j, value: s.slice(i, j) }); i = j; continue;
-      }
-      out.push({ kind: 'op', from: i, to: i + 1, value: c }); i++; continue;
-    }
-    if (c === '(' || c === ')') { out.push({ kind: 'op', from: i, to: i + 1, value: c }); i++; continue; }
-    if ((c === '<' || c === '>') && s[i + 1] !== '(') {
-      const j = redirEnd(s, i);
-      const value = s.slice(i, j);
-      out.push({ kind: 'redir', from: i, to: j, value });
-      if (value === '<<' || value === '<<-') wantDelim = value === '<<-';
-      i = j; continue;
-    }
-    // a word
-    const from = i;
-    let value = '';
-    const subs: SubRange[] = [];
+const END = 0, WORD = 1, OP = 2, REDIR = 3;
+
+/**
+ * The shell lexer: `next()` reads one token and leaves it in the lexer's fields (no object per token). Heredoc
+ * bodies of commands in the script (`cat <<EOF`) are skipped after the newline that ends their line.
+ */
+class Lexer {
+  i = 0;
+  from = 0;
+  to = 0;
+  /** An operator, a redirection as written, or a word's value. */
+  value = '';
+  /** For a word: true when it has no quotes or escapes (value is the raw text). */
+  plain = true;
+  subs: SubRange[] | null = null;
+  private heredocs: { delim: string; strip: boolean }[] | null = null;
+  private wantDelim: boolean | null = null;
+  constructor(private readonly s: string) {}
+
+  next(): number {
+    const s = this.s;
+    const n = s.length;
+    let i = this.i;
     while (i < n) {
-      const d = s[i];
-      if ((d === '<' || d === '>') && s[i + 1] === '(' && i === from) { // process substitution
-        const close = matchParen(s, i + 1);
-        const end = close === -1 ? n : close + 1;
-        subs.push({ kind: d === '<' ? '<(' : '>(', from: i + 2, to: close === -1 ? n : close, start: i, end });
-        value += s.slice(i, end); i = end; continue;
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13) { i++; continue; }
+      if (c === 92 /* \ */) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 10) { i += 2; continue; }
+        if (d === 13 && s.charCodeAt(i + 2) === 10) { i += 3; continue; }
       }
-      if (d === ' ' || d === '\t' || d === '\n' || d === '\r' || d === ';' || d === '&' || d === '|' || d === '(' || d === ')' || d === '<' || d === '>') {
+      if (c === 10) {
+        this.op(i, i + 1, '\n');
+        i++;
+        if (this.heredocs) { i = this.skipBodies(i); this.heredocs = null; }
+        this.i = i;
+        return OP;
+      }
+      if (c === 35 /* # */) { while (i < n && s.charCodeAt(i) !== 10) i++; continue; }
+      if (c === 38 || c === 124 || c === 59) { // & | ;
+        const d = s.charCodeAt(i + 1);
+        if (c === 38 && d === 38) return this.op(i, i + 2, '&&');
+        if (c === 124 && d === 124) return this.op(i, i + 2, '||');
+        if (c === 124 && d === 38) return this.op(i, i + 2, '|');
+        if (c === 59 && d === 59) return this.op(i, i + 2, ';');
+        if (c === 38 && d === 62) { // &> file, &>> file
+          let j = i + 2; if (s.charCodeAt(j) === 62) j++;
+          return this.redir(i, j);
+        }
+        return this.op(i, i + 1, c === 38 ? '&' : c === 124 ? '|' : ';');
+      }
+      if (c === 40 || c === 41) return this.op(i, i + 1, c === 40 ? '(' : ')');
+      if ((c === 60 || c === 62) && s.charCodeAt(i + 1) !== 40) {
+        const kind = this.redir(i, redirEnd(s, i));
+        if (this.value === '<<' || this.value === '<<-') this.wantDelim = this.value === '<<-';
+        return kind;
+      }
+      // a plain word (ordinary characters up to a blank or an operator) is read here, anything else by word()
+      if (c < 128 && CLASS[c] === ORDINARY) {
+        let j = i + 1;
+        let d = 0;
+        while (j < n && ((d = s.charCodeAt(j)) >= 128 || CLASS[d] === ORDINARY)) j++;
+        if (j >= n || (CLASS[d] === BREAK && d !== 60 && d !== 62)) return this.done(i, j, s.slice(i, j), true, null);
+      }
+      return this.word(i);
+    }
+    this.i = i;
+    return END;
+  }
+
+  private op(from: number, to: number, value: string): number {
+    this.from = from; this.to = to; this.value = value; this.i = to;
+    return OP;
+  }
+
+  private redir(from: number, to: number): number {
+    this.from = from; this.to = to; this.value = this.s.slice(from, to); this.i = to;
+    return REDIR;
+  }
+
+  private word(from: number): number {
+    const s = this.s;
+    const n = s.length;
+    let i = from;
+    let value = '';
+    let lit = from; // s[lit, i) goes into the value as written
+    let subs: SubRange[] | null = null;
+    const first = s.charCodeAt(i);
+    if ((first === 60 || first === 62) && s.charCodeAt(i + 1) === 40) { // process substitution <( >(
+      const close = matchParen(s, i + 1);
+      const end = close === -1 ? n : close + 1;
+      subs = [{ kind: first === 60 ? '<(' : '>(', from: i + 2, to: close === -1 ? n : close, start: i, end }];
+      i = end;
+    }
+    while (i < n) {
+      const d = s.charCodeAt(i);
+      const k = d < 128 ? CLASS[d] : ORDINARY;
+      if (k === ORDINARY) { i++; continue; }
+      if (k === BREAK) {
         // 2>file: digits directly followed by a redirection belong to it
-        if ((d === '>' || d === '<') && /^[0-9]+$/.test(s.slice(from, i))) { value = ''; subs.length = 0; i = from; }
+        if ((d === 62 || d === 60) && allDigits(s, from, i)) {
+          let j = from; while (j < n && isDigit(s.charCodeAt(j))) j++;
+          return this.redir(from, redirEnd(s, j));
+        }
         break;
       }
-      if (d === '\\') {
-        if (s[i + 1] === '\n') { i += 2; continue; }
-        if (s[i + 1] === '\r' && s[i + 2] === '\n') { i += 3; continue; }
-        if (i + 1 < n) { value += s[i + 1]; i += 2; } else { i++; }
+      if (d === 92) {
+        value += s.slice(lit, i);
+        const e = s.charCodeAt(i + 1);
+        if (e === 10) i += 2;
+        else if (e === 13 && s.charCodeAt(i + 2) === 10) i += 3;
+        else if (i + 1 < n) { lit = i + 1; i += 2; continue; } else i++;
+        lit = i;
         continue;
       }
-      if (d === "'") {
+      if (d === 39) { // '…'
+        value += s.slice(lit, i);
         const e = s.indexOf("'", i + 1);
-        value += s.slice(i + 1, e === -1 ? n : e); i = e === -1 ? n : e + 1; continue;
-      }
-      if (d === '"') {
-        i++;
-        while (i < n && s[i] !== '"') {
-          if (s[i] === '\\' && i + 1 < n && '$`"\\\n'.includes(s[i + 1])) { if (s[i + 1] !== '\n') value += s[i + 1]; i += 2; continue; }
-          if (s[i] === '$' && s[i + 1] === '(') { const e = dollarParen(s, i, subs); value += s.slice(i, e); i = e; continue; }
-          if (s[i] === '`') { const e = backtick(s, i, subs); value += s.slice(i, e); i = e; continue; }
-          value += s[i]; i++;
-        }
-        if (i < n) i++; // the closing quote
+        value += s.slice(i + 1, e === -1 ? n : e);
+        i = e === -1 ? n : e + 1; lit = i;
         continue;
       }
-      if (d === '$' && s[i + 1] === '(') { const e = dollarParen(s, i, subs); value += s.slice(i, e); i = e; continue; }
-      if (d === '`') { const e = backtick(s, i, subs); value += s.slice(i, e); i = e; continue; }
-      if (d === '$' && s[i + 1] === '{') { const e = s.indexOf('}', i); const stop = e === -1 ? n : e + 1; value += s.slice(i, stop); i = stop; continue; }
-      value += d; i++;
+      if (d === 34) { // "…"
+        value += s.slice(lit, i);
+        lit = ++i;
+        while (i < n) {
+          const q = s.charCodeAt(i);
+          if (q === 34) break;
+          if (q === 92 && i + 1 < n && dqEscapable(s.charCodeAt(i + 1))) {
+            value += s.slice(lit, i);
+            lit = s.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+            i += 2; continue;
+          }
+          if (q === 36 && s.charCodeAt(i + 1) === 40) { i = dollarParen(s, i, subs ??= []); continue; }
+          if (q === 96) { i = backtick(s, i, subs ??= []); continue; }
+          i++;
+        }
+        value += s.slice(lit, i);
+        if (i < n) i++; // the closing quote
+        lit = i;
+        continue;
+      }
+      if (d === 36 && s.charCodeAt(i + 1) === 40) { i = dollarParen(s, i, subs ??= []); continue; }
+      if (d === 96) { i = backtick(s, i, subs ??= []); continue; }
+      if (d === 36 && s.charCodeAt(i + 1) === 123) { const e = s.indexOf('}', i); i = e === -1 ? n : e + 1; continue; }
+      i++;
     }
-    if (i === from) {
-      // digits of a redirection (2>file, 2>&1)
-      let j = i; while (j < n && isDigit(s[j])) j++;
-      const k = redirEnd(s, j);
-      out.push({ kind: 'redir', from: i, to: k, value: s.slice(i, k) }); i = k; continue;
+    const plain = lit === from;
+    return this.done(from, i, plain ? s.slice(from, i) : value + s.slice(lit, i), plain, subs && subs.length ? subs : null);
+  }
+
+  private done(from: number, to: number, value: string, plain: boolean, subs: SubRange[] | null): number {
+    this.value = value; this.plain = plain; this.subs = subs;
+    this.from = from; this.to = to; this.i = to;
+    if (this.wantDelim !== null) { (this.heredocs ??= []).push({ delim: value, strip: this.wantDelim }); this.wantDelim = null; }
+    return WORD;
+  }
+
+  /** Skips the bodies of the heredocs opened on the line that ended before `i`. */
+  private skipBodies(i: number): number {
+    const s = this.s;
+    const n = s.length;
+    for (const h of this.heredocs!) {
+      while (i < n) {
+        let e = s.indexOf('\n', i);
+        if (e === -1) e = n;
+        let line = s.slice(i, e).replace(/\r$/, '');
+        if (h.strip) line = line.replace(/^\t+/, '');
+        i = e + 1;
+        if (line === h.delim) break;
+      }
     }
-    out.push(subs.length ? { kind: 'word', from, to: i, value, subs } : { kind: 'word', from, to: i, value });
-    if (wantDelim !== null) { heredocs.push({ delim: value, strip: wantDelim }); wantDelim = null; }
+    return i;
+  }
+}
+
+function allDigits(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let j = from; j < to; j++) if (!isDigit(s.charCodeAt(j))) return false;
+  return true;
+}
+
+/** The tokens of a script (for tests and tools; parseShell reads the lexer directly). */
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  const lx = new Lexer(s);
+  for (let k = lx.next(); k !== END; k = lx.next()) {
+    const kind = k === WORD ? 'word' : k === OP ? 'op' : 'redir';
+    out.push(k === WORD && lx.subs ? { kind, from: lx.from, to: lx.to, value: lx.value, subs: lx.subs } : { kind, from: lx.from, to: lx.to, value: lx.value });
   }
   return out;
 }
@@ -204,7 +354,7 @@ export function tokenize(s: string): Token[] {
 function redirEnd(s: string, i: number): number {
   let j = i;
   while (j < s.length && (s[j] === '<' || s[j] === '>') && j - i < 3) j++;
-  if (s[j] === '&') { j++; while (isDigit(s[j])) j++; if (s[j] === '-' && s[j - 1] === '&') j++; }
+  if (s[j] === '&') { j++; while (isDigit(s.charCodeAt(j))) j++; if (s[j] === '-' && s[j - 1] === '&') j++; }
   else if (s[j] === '|' && s[j - 1] === '>') j++;
   else if (s[j] === '-' && s.slice(i, j) === '<<') j++;
   return j;
@@ -231,34 +381,33 @@ function matchParen(s: string, open: number): number {
   let depth = 0;
   let i = open;
   while (i < s.length) {
-    const c = s[i];
-    if (c === '(') depth++;
-    else if (c === ')') { depth--; if (depth === 0) return i; }
-    else if (c === "'") { const e = s.indexOf("'", i + 1); if (e === -1) return -1; i = e; }
-    else if (c === '"') {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) { depth--; if (depth === 0) return i; }
+    else if (c === 39) { const e = s.indexOf("'", i + 1); if (e === -1) return -1; i = e; }
+    else if (c === 34) {
       let j = i + 1;
-      while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+      while (j < s.length && s.charCodeAt(j) !== 34) j += s.charCodeAt(j) === 92 ? 2 : 1;
       if (j >= s.length) return -1;
       i = j;
-    } else if (c === '\\') i++;
+    } else if (c === 92) i++;
     i++;
   }
   return -1;
 }
 
 export function basename(p: string): string {
-  const k = p.lastIndexOf('/');
+  let k = p.length - 1;
+  while (k >= 0 && p.charCodeAt(k) !== 47) k--;
   return k === -1 ? p : p.slice(k + 1);
 }
 
-/** A part of a segment, keeping the mapping to the document. */
-export function subSegment(seg: Segmented, from: number, to: number): Segmented {
-  const map = seg.map.slice(from, to);
-  map.push(to > from ? seg.map[to - 1] + 1 : seg.map[Math.min(from, seg.map.length - 1)]);
-  return { text: seg.text.slice(from, to), map };
-}
-
 const MAX_DEPTH = 8;
+
+/** `2>&1`, `>&2`, `<&-` carry their target; the others (`> file`, `&> file`) take the next word. */
+function carriesTarget(op: string): boolean {
+  return /&[0-9-]*$/.test(op) && op !== '&>' && op !== '&>>';
+}
 
 /**
  * Splits a script into simple commands, in order. Commands inside substitutions (`$(…)`, `<(…)`) and those that
@@ -267,70 +416,107 @@ const MAX_DEPTH = 8;
  * of `sh -c '…'` is not parsed here (see nestedScript): the model expands it.
  */
 export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
-  const toks = tokenize(seg.text);
+  const text = seg.text;
+  const lx = new Lexer(text);
   const out: ShellCommand[] = [];
   let words: ShellWord[] = [];
-  let redirections: Redirection[] = [];
+  let redirections: Redirection[] = NONE;
   let first = -1, last = -1;
   let op: ShellOp = '';
   let pipeline = nextPipeline++;
-  let pending: Token | null = null;
-  const mkWord = (t: Token): ShellWord => {
-    const sp = spanOf(seg, t.from, t.to);
-    const w: ShellWord = { value: t.value, raw: seg.text.slice(t.from, t.to), from: t.from, to: t.to, start: sp.start, end: sp.end };
-    if (t.subs) {
-      w.subs = t.subs.map(r => {
-        const outer = spanOf(seg, r.start, r.end);
-        const commands = depth < MAX_DEPTH ? parseShell(subSegment(seg, r.from, r.to), depth + 1) : [];
-        for (const c of commands) c.context ??= 'substitution';
-        return { kind: r.kind, start: outer.start, end: outer.end, commands };
-      });
-    }
-    return w;
+  // a redirection operator waiting for its target word
+  let pendingOp: string | null = null;
+  let pendingFrom = 0, pendingTo = 0;
+  const redirect = (target: ShellWord | null) => {
+    const start = offsetAt(seg, pendingFrom);
+    const end = target ? target.end : pendingTo > pendingFrom ? offsetAt(seg, pendingTo - 1) + 1 : start;
+    if (redirections === NONE) redirections = [];
+    redirections.push({ op: pendingOp!, target, start, end });
+    pendingOp = null;
   };
   const flush = (nextOp: ShellOp) => {
-    if (pending) { redirections.push(redirection(seg, pending, null)); pending = null; }
+    if (pendingOp !== null) redirect(null);
     if (words.length) { // a lone redirection (`> file`) is not a command
-      const sp = spanOf(seg, first, last);
+      let redirects: ShellWord[] = NONE;
+      for (let k = 0; k < redirections.length; k++) {
+        const t = redirections[k].target;
+        if (t) (redirects === NONE ? (redirects = []) : redirects).push(t);
+      }
+      const start = offsetAt(seg, first);
       const c: ShellCommand = {
-        words, argv: [], name: '', wrappers: [], wrapperArgs: [], op, pipeline, redirects: redirections.flatMap(r => (r.target ? [r.target] : [])),
-        redirections, source: seg, start: sp.start, end: sp.end,
+        words, argv: words, name: '', wrappers: NONE, wrapperArgs: NONE, op, pipeline, redirects,
+        redirections, source: seg, start, end: last > first ? offsetAt(seg, last - 1) + 1 : start, memo: null,
+        context: undefined, parent: undefined, // set for substitutions; present from the start, so that every command has one shape
       };
       finish(c);
       out.push(c);
-      const script = scriptWord(c);
-      for (const w of [...words, ...redirections.flatMap(r => (r.target ? [r.target] : []))]) {
-        if (w === script || !w.subs) continue;
-        for (const sub of w.subs) for (const inner of sub.commands) { if (inner.context === 'substitution') inner.parent ??= c; out.push(inner); }
+      if (hasSubs(words) || hasSubs(redirects)) {
+        const script = scriptWord(c);
+        for (const w of words) if (w.subs && w !== script) pushInner(c, w, out);
+        for (const w of redirects) if (w.subs && w !== script) pushInner(c, w, out);
       }
-      out.push(...findExec(c));
+      if (c.name === 'find') findExec(c, out);
     }
     if (nextOp !== '|') pipeline = nextPipeline++;
-    words = []; redirections = []; first = -1; last = -1;
+    words = []; redirections = NONE; first = -1; last = -1;
     op = nextOp;
   };
-  for (const t of toks) {
-    if (t.kind === 'op') { flush(t.value as ShellOp); continue; }
-    if (first === -1) first = t.from;
-    last = t.to;
-    if (t.kind === 'redir') {
-      if (pending) redirections.push(redirection(seg, pending, null));
-      // `2>&1`, `>&2`, `<&-` carry their target; the others take the next word
-      if (/&[0-9-]*$/.test(t.value) && t.value !== '&>' && t.value !== '&>>') { redirections.push(redirection(seg, t, null)); pending = null; }
-      else pending = t;
+  for (let k = lx.next(); k !== END; k = lx.next()) {
+    if (k === OP) { flush(lx.value as ShellOp); continue; }
+    if (first === -1) first = lx.from;
+    last = lx.to;
+    if (k === REDIR) {
+      if (pendingOp !== null) redirect(null);
+      pendingOp = lx.value; pendingFrom = lx.from; pendingTo = lx.to;
+      if (carriesTarget(lx.value)) redirect(null);
       continue;
     }
-    const w = mkWord(t);
-    if (pending) { redirections.push(redirection(seg, pending, w)); pending = null; continue; }
+    const from = lx.from, to = lx.to;
+    const start = offsetAt(seg, from);
+    const w: ShellWord = { value: lx.value, raw: lx.plain ? lx.value : text.slice(from, to), from, to, start, end: to > from ? offsetAt(seg, to - 1) + 1 : start };
+    if (lx.subs) {
+      w.subs = lx.subs.map(r => {
+        const outerStart = offsetAt(seg, r.start);
+        const commands = depth < MAX_DEPTH ? parseShell(subSegment(seg, r.from, r.to), depth + 1) : [];
+        for (const c of commands) c.context ??= 'substitution';
+        return { kind: r.kind, start: outerStart, end: r.end > r.start ? offsetAt(seg, r.end - 1) + 1 : outerStart, commands };
+      });
+    }
+    if (pendingOp !== null) { redirect(w); continue; }
     words.push(w);
   }
   flush('');
   return out;
 }
 
-function redirection(seg: Segmented, t: Token, target: ShellWord | null): Redirection {
-  const sp = spanOf(seg, t.from, t.to);
-  return { op: t.value, target, start: sp.start, end: target ? target.end : sp.end };
+function hasSubs(words: ShellWord[]): boolean {
+  for (let k = 0; k < words.length; k++) if (words[k].subs) return true;
+  return false;
+}
+
+/** The commands of the substitutions in `w`, after the command `c` that holds them. */
+function pushInner(c: ShellCommand, w: ShellWord, out: ShellCommand[]): void {
+  for (const sub of w.subs!) for (const x of sub.commands) { if (x.context === 'substitution') x.parent ??= c; out.push(x); }
+}
+
+/** Does a command word start with a substitution (`$(…)`, `` `…` ``, `<(…)`, `>(…)`)? Then the command has no name. */
+function startsWithSubstitution(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  const d = raw.charCodeAt(1);
+  return c === 96 || ((c === 36 || c === 60 || c === 62) && d === 40);
+}
+
+/** `NAME=…` as written. */
+function isAssignment(raw: string): boolean {
+  const n = raw.length;
+  let c = raw.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
+  for (let i = 1; i < n; i++) {
+    c = raw.charCodeAt(i);
+    if (c === 61) return true;
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57))) return false;
+  }
+  return false;
 }
 
 /** Removes keywords, assignments and wrappers (with their options) from the front of a command. */
@@ -338,22 +524,23 @@ function finish(c: ShellCommand): ShellCommand {
   let k = 0;
   const w = c.words;
   for (;;) {
-    while (k < w.length && (KEYWORDS.has(w[k].raw) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[k].raw))) k++;
+    while (k < w.length && (isKeyword(w[k].raw) || isAssignment(w[k].raw))) k++;
     if (k >= w.length) break;
     const wrapper = basename(w[k].value);
-    const spec = Object.prototype.hasOwnProperty.call(WRAPPERS, wrapper) ? WRAPPERS[wrapper] : undefined;
+    const spec = wrapperSpec(wrapper);
     if (!spec) break;
     // `command -v x` looks a command up; it does not run it
     if (wrapper === 'command' && k + 1 < w.length && /^-[vV]+$/.test(w[k + 1].value)) break;
+    if (c.wrappers === NONE) { c.wrappers = []; c.wrapperArgs = []; }
     c.wrappers.push(w[k]);
     const start = ++k;
     k = skipOptions(w, k, spec.short ?? '', spec.long ?? []);
     for (let n = spec.operands ?? 0; n > 0 && k < w.length; n--) k++;
     c.wrapperArgs.push(w.slice(start, k));
   }
-  c.argv = w.slice(k);
+  c.argv = k === 0 ? w : w.slice(k);
   const head = c.argv[0];
-  c.name = !head || /^(\$\(|`|<\(|>\()/.test(head.raw) ? '' : basename(head.value);
+  c.name = !head || startsWithSubstitution(head.raw) ? '' : basename(head.value);
   return c;
 }
 
@@ -378,25 +565,24 @@ export function skipOptions(words: { value: string }[], k: number, short: string
   return k;
 }
 
-/** `find … -exec cmd {} ;` — the commands find runs, as commands of their own. */
-function findExec(c: ShellCommand): ShellCommand[] {
-  if (c.name !== 'find') return [];
-  const out: ShellCommand[] = [];
+const EXEC_OPTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
+/** `find … -exec cmd {} ;` — the commands find runs, as commands of their own, appended to `out`. */
+function findExec(c: ShellCommand, out: ShellCommand[]): void {
   const a = c.argv;
   for (let i = 1; i < a.length; i++) {
-    if (!/^-(exec|execdir|ok|okdir)$/.test(a[i].value)) continue;
+    if (!EXEC_OPTIONS.has(a[i].value)) continue;
     let j = i + 1;
     while (j < a.length && a[j].value !== ';' && a[j].value !== '+') j++;
     const words = a.slice(i + 1, j);
     if (words.length) {
       out.push(finish({
-        words, argv: [], name: '', wrappers: [], wrapperArgs: [], op: '', pipeline: nextPipeline++, redirects: [], redirections: [],
-        source: { text: c.source.text, map: c.source.map }, start: words[0].start, end: words[words.length - 1].end, context: 'find-exec', parent: c,
+        words, argv: words, name: '', wrappers: NONE, wrapperArgs: NONE, op: '', pipeline: nextPipeline++, redirects: NONE, redirections: NONE,
+        source: { text: c.source.text, runs: c.source.runs, end: c.source.end }, start: words[0].start, end: words[words.length - 1].end, memo: null, context: 'find-exec', parent: c,
       }));
     }
     i = j;
   }
-  return out;
 }
 
 /** The word holding the script of `sh -c 'script'`, `bash -ec "…"`, `su -c '…' user`, or null. */
@@ -406,7 +592,7 @@ export function scriptWord(cmd: ShellCommand): ShellWord | null {
     for (let i = 1; i < a.length - 1; i++) if (a[i].value === '-c' || a[i].value === '--command') return a[i + 1];
     return null;
   }
-  if (!SHELLS.test(cmd.name)) return null;
+  if (!isShellName(cmd.name)) return null;
   let c = false;
   for (let i = 1; i < a.length; i++) {
     const v = a[i].value;
@@ -425,27 +611,62 @@ export function nestedScript(cmd: ShellCommand): Segmented | null {
   return w ? unquoteSegment(cmd.source, w) : null;
 }
 
+/** Builds a segment piece by piece, merging runs that continue each other in the document. */
+class SegmentBuilder {
+  text = '';
+  readonly runs: number[] = [];
+  /** Appends `len` characters that come from consecutive document offsets starting at `off`. */
+  mapped(off: number, len: number): void {
+    const r = this.runs;
+    const at = this.text.length;
+    if (!r.length || r[r.length - 1] + (at - r[r.length - 2]) !== off) r.push(at, off);
+  }
+  /** Appends src.text[from, to) with its own mapping. */
+  copy(src: Segmented, from: number, to: number): void {
+    if (to <= from) return;
+    const r = src.runs;
+    let k = runAt(r, from);
+    let pos = from;
+    while (pos < to) {
+      const runEnd = k + 2 < r.length ? r[k + 2] : src.text.length;
+      const stop = Math.min(to, runEnd);
+      this.mapped(r[k + 1] + (pos - r[k]), stop - pos);
+      this.text += src.text.slice(pos, stop);
+      pos = stop;
+      k += 2;
+    }
+  }
+  char(ch: string, off: number): void {
+    this.mapped(off, 1);
+    this.text += ch;
+  }
+  done(end: number): Segmented {
+    return { text: this.text, runs: this.runs, end };
+  }
+}
+
 /** The value of a word with a character-exact mapping back to the document. */
 export function unquoteSegment(src: Segmented, w: ShellWord): Segmented {
   const s = src.text;
-  const text: string[] = [];
-  const map: number[] = [];
+  const b = new SegmentBuilder();
   let i = w.from;
-  let q = '';
+  let lit = i; // s[lit, i) is copied as written
+  let q = 0;
   while (i < w.to) {
-    const c = s[i];
-    if (!q && (c === '"' || c === "'")) { q = c; i++; continue; }
-    if (q && c === q) { q = ''; i++; continue; }
-    if (c === '\\' && q !== "'" && i + 1 < w.to && (q !== '"' || '$`"\\\n'.includes(s[i + 1]))) {
-      text.push(s[i + 1]); map.push(src.map[i + 1]); i += 2; continue;
+    const c = s.charCodeAt(i);
+    if (!q && (c === 34 || c === 39)) { b.copy(src, lit, i); q = c; lit = ++i; continue; }
+    if (q && c === q) { b.copy(src, lit, i); q = 0; lit = ++i; continue; }
+    if (c === 92 && q !== 39 && i + 1 < w.to && (q !== 34 || dqEscapable(s.charCodeAt(i + 1)))) {
+      b.copy(src, lit, i); lit = i + 1; i += 2; continue;
     }
-    text.push(c); map.push(src.map[i]); i++;
+    i++;
   }
-  map.push(w.end);
-  return { text: text.join(''), map };
+  b.copy(src, lit, w.to);
+  return b.done(w.end);
 }
 
 const SAFE_ARG = /^[A-Za-z0-9_\-./:=@%+,^~]+$/;
+const JSON_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
 /**
  * The exec form `RUN ["sh", "-c", "…"]` as shell text: the elements joined by spaces, each quoted when the shell
@@ -453,10 +674,9 @@ const SAFE_ARG = /^[A-Za-z0-9_\-./:=@%+,^~]+$/;
  * included). `text` is the document.
  */
 export function execFormSegment(elements: Word[], text: string): Segmented {
-  const out: string[] = [];
-  const map: number[] = [];
+  const b = new SegmentBuilder();
   for (const w of elements) {
-    if (out.length) { out.push(' '); map.push(w.start); }
+    if (b.text.length) b.char(' ', w.start);
     // decode the JSON string between its quotes, keeping each character's offset
     const chars: string[] = [];
     const offs: number[] = [];
@@ -464,21 +684,20 @@ export function execFormSegment(elements: Word[], text: string): Segmented {
       if (text[i] === '\\' && i + 1 < w.end - 1) {
         const e = text[i + 1];
         if (e === 'u') { chars.push(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16) || 0)); offs.push(i); i += 6; continue; }
-        chars.push(({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e); offs.push(i); i += 2; continue;
+        chars.push(Object.prototype.hasOwnProperty.call(JSON_ESCAPES, e) ? JSON_ESCAPES[e] : e); offs.push(i); i += 2; continue;
       }
       chars.push(text[i]); offs.push(i); i++;
     }
     const value = chars.join('');
     if (value !== '' && SAFE_ARG.test(value)) {
-      out.push(value); map.push(...offs);
+      chars.forEach((ch, k) => b.char(ch, offs[k]));
       continue;
     }
-    out.push("'"); map.push(w.start);
+    b.char("'", w.start);
     chars.forEach((ch, k) => {
-      if (ch === "'") { out.push("'\\''"); map.push(offs[k], offs[k], offs[k], offs[k]); } else { out.push(ch); map.push(offs[k]); }
+      if (ch === "'") for (const x of "'\\''") b.char(x, offs[k]); else b.char(ch, offs[k]);
     });
-    out.push("'"); map.push(w.end - 1);
+    b.char("'", w.end - 1);
   }
-  map.push(elements.length ? elements[elements.length - 1].end : 0);
-  return { text: out.join(''), map };
+  return b.done(elements.length ? elements[elements.length - 1].end : 0);
 }

@@ -86,6 +86,7 @@ export function parseDocument(kind: FileKind, text: string): ParsedDocument {
   return { kind, text, lines, model, problem: p ? { span: { start: p.start, end: p.end }, message: p.message } : null, suppress };
 }
 
+const NO_OVERRIDES: Record<string, 'off' | Severity> = {};
 const reportedRuleErrors = new Set<string>();
 function defaultRuleError(ruleId: string, error: unknown) {
   if (reportedRuleErrors.has(ruleId)) return;
@@ -93,20 +94,24 @@ function defaultRuleError(ruleId: string, error: unknown) {
   process.stderr.write(`rampart: rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
 }
 
-interface Raw { rule: Rule; span: Span; message: string; options?: ReportOptions }
+interface Raw { rule: Rule; start: number; end: number; message: string; options?: ReportOptions }
 
 /** Runs the enabled rules on a parsed document. */
 export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
   const raws: Raw[] = [];
-  const overrides = options.rules ?? {};
-  for (const rule of rulesFor(doc.kind)) {
-    const o = overrides[rule.id];
-    if (o === 'off' || doc.suppress.file.has(rule.id) || doc.suppress.file.has('*')) continue;
+  const overrides: Record<string, 'off' | Severity> = options.rules ?? NO_OVERRIDES;
+  const overridden = overrides !== NO_OVERRIDES;
+  // rules run one after the other, synchronously: one context serves them all
+  let rule: Rule = null!;
+  const ctx = {
+    model: doc.model,
+    report: (span: Span, message: string, opts?: ReportOptions) => { raws.push({ rule, start: span.start, end: span.end, message, options: opts }); },
+  };
+  const fileWide = doc.suppress.file;
+  for (rule of rulesFor(doc.kind)) {
+    if ((overridden && overrides[rule.id] === 'off') || (fileWide.size && (fileWide.has(rule.id) || fileWide.has('*')))) continue;
     try {
-      rule.check({
-        model: doc.model,
-        report: (span, message, opts) => { raws.push({ rule, span, message, options: opts }); },
-      });
+      rule.check(ctx);
     } catch (e) {
       (options.onRuleError ?? defaultRuleError)(rule.id, e);
     }
@@ -118,12 +123,12 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
       message: doc.problem.message, range: doc.lines.range(doc.problem.span.start, doc.problem.span.end),
     });
   }
-  raws.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
+  raws.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
   for (const r of raws) {
-    const range = doc.lines.range(r.span.start, r.span.end);
-    const sup = doc.suppress.lines.get(range.start.line);
+    const range = doc.lines.range(r.start, r.end);
+    const sup = doc.suppress.lines.size ? doc.suppress.lines.get(range.start.line) : undefined;
     if (sup && (sup.has(r.rule.id) || sup.has('*'))) continue;
-    const o = overrides[r.rule.id];
+    const o = overridden ? overrides[r.rule.id] : undefined;
     const f: Finding = { ruleId: r.rule.id, severity: (o && o !== 'off' ? o : r.options?.severity ?? r.rule.severity), message: r.message, range };
     if (r.options?.related?.length) f.related = r.options.related.map(x => ({ range: doc.lines.range(x.span.start, x.span.end), message: x.message }));
     if (r.options?.fix) {
