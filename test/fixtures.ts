@@ -1,5 +1,7 @@
 /** Reads the inline expectations of the fixtures under test-fixtures/. */
+import { after } from 'node:test';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'test-fixtures');
@@ -41,4 +43,24 @@ export function walk(dir: string): string[] {
 
 export function fmtRange(r: Expectation['range']): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+const temps: string[] = [];
+after(() => { for (const t of temps) fs.rmSync(t, { recursive: true, force: true }); });
+
+/** A temporary directory, removed when the test file ends. */
+export function tempDir(prefix: string): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+
+/** Writes files: name -> content (string or bytes); names ending with / are directories. */
+export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const p = path.join(root, name);
+    if (name.endsWith('/')) { fs.mkdirSync(p, { recursive: true }); continue; }
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
 }

@@ -1,32 +1,16 @@
 /** The file walker and the scanner, in process: what is walked, what is skipped and why, and --fix. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempDir, writeTree } from './fixtures';
 import { execFileSync } from 'child_process';
 import { walkFiles, type WalkEntry, type WalkOptions } from '../server/src/scan/walk';
 import { fixText, scan } from '../server/src/scan/scan';
 import { lintText, PARSE_ERROR_RULE, ruleById } from '../server/src/engine/engine';
 
-const temps: string[] = [];
-after(() => { for (const t of temps) fs.rmSync(t, { recursive: true, force: true }); });
-
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-scan-'));
-  temps.push(d);
-  return d;
-}
-
-/** Writes files: name -> content (string or bytes); names ending with / are directories. */
-function tree(root: string, files: Record<string, string | Buffer>): void {
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(root, name);
-    if (name.endsWith('/')) { fs.mkdirSync(p, { recursive: true }); continue; }
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-}
+const tmp = () => tempDir('rampart-scan-');
+const tree = writeTree;
 
 async function collect(roots: string[], opts?: WalkOptions): Promise<WalkEntry[]> {
   const out: WalkEntry[] = [];

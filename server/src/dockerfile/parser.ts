@@ -357,12 +357,9 @@ export function subSegment(seg: Segmented, from: number, to: number): Segmented 
   return { text: seg.text.slice(from, to), runs, end };
 }
 
-/** Whitespace-separated words; quoted runs ("..." '...') stay within one word. */
-export function splitWords(seg: Segmented, from = 0): Word[] {
-  const s = seg.text;
-  const out: Word[] = [];
+/** Calls `emit(start, end)` for each whitespace-separated word of s[from, n); quoted runs ("..." '...') stay in one word. */
+function scanWords(s: string, from: number, n: number, emit: (ws: number, we: number) => void): void {
   let i = from;
-  const n = s.length;
   while (i < n) {
     let c = s.charCodeAt(i);
     while (i < n && (c === 32 || c === 9)) c = s.charCodeAt(++i);
@@ -382,37 +379,25 @@ export function splitWords(seg: Segmented, from = 0): Word[] {
       else if (c === 92 && i + 1 < n) { i += 2; continue; }
       i++;
     }
-    const start = offsetAt(seg, ws);
-    out.push({ value: s.slice(ws, i), start, end: i > ws ? offsetAt(seg, i - 1) + 1 : start });
+    emit(ws, i);
   }
+}
+
+/** Whitespace-separated words of a segment, with document offsets. */
+export function splitWords(seg: Segmented, from = 0): Word[] {
+  const s = seg.text;
+  const out: Word[] = [];
+  scanWords(s, from, s.length, (ws, we) => {
+    const start = offsetAt(seg, ws);
+    out.push({ value: s.slice(ws, we), start, end: we > ws ? offsetAt(seg, we - 1) + 1 : start });
+  });
   return out;
 }
 
 /** splitWords for a segment that is the document's text[from, to) as it is (offsets are indexes). */
 function splitDocumentWords(s: string, from: number, n: number): Word[] {
   const out: Word[] = [];
-  let i = from;
-  while (i < n) {
-    let c = s.charCodeAt(i);
-    while (i < n && (c === 32 || c === 9)) c = s.charCodeAt(++i);
-    if (i >= n) break;
-    const ws = i;
-    let q = 0;
-    while (i < n) {
-      c = s.charCodeAt(i);
-      if (q) {
-        if (c === 92 /* \ */ && q === 34 && i + 1 < n) { i += 2; continue; }
-        if (c === q) q = 0;
-        i++;
-        continue;
-      }
-      if (c === 32 || c === 9) break;
-      if (c === 34 || c === 39) q = c;
-      else if (c === 92 && i + 1 < n) { i += 2; continue; }
-      i++;
-    }
-    out.push({ value: s.slice(ws, i), start: ws, end: i });
-  }
+  scanWords(s, from, n, (ws, we) => out.push({ value: s.slice(ws, we), start: ws, end: we }));
   return out;
 }
 
