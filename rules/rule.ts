@@ -45,6 +45,8 @@ export interface RuleMeta {
   equivalents: Equivalents;
   /** What the quick fix does, for the documentation, when the rule has one. */
   fix?: { description: string; safety: FixSafety };
+  /** Findings may point at secret values: reports never quote the flagged source line. */
+  sensitive?: boolean;
   /** Extra words for SARIF tags. */
   tags?: string[];
 }

@@ -5,10 +5,9 @@
  * From `out/` (npm test) this runs bin/rampart.js; from another build dir it runs that build's cli/main.js
  * (bin/rampart.js always loads out/), and the shim is tested on its own.
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { execFile, execFileSync, spawn } from 'child_process';
 import { lintText, PARSE_ERROR_RULE, ruleById } from '../server/src/engine/engine';
@@ -16,7 +15,7 @@ import { stripBom } from '../server/src/engine/text';
 import { SEVERITY_RANK, SEVERITIES, type Severity } from '../server/src/engine/types';
 import { allRules } from '../rules/index';
 import type { JsonReport } from '../server/src/report/json';
-import { FIXTURES, walk } from './fixtures';
+import { FIXTURES, tempDir, walk, writeTree } from './fixtures';
 
 const OUT = path.resolve(__dirname, '..');
 const REPO = path.resolve(OUT, '..');
@@ -26,23 +25,8 @@ const ENTRY = path.basename(OUT) === 'out' ? SHIM : MAIN;
 const MULTITOOL = path.join(REPO, 'node_modules', '.bin', process.platform === 'win32' ? 'sarif-multitool.cmd' : 'sarif-multitool');
 const PKG = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 
-const temps: string[] = [];
-after(() => { for (const t of temps) fs.rmSync(t, { recursive: true, force: true }); });
-
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-'));
-  temps.push(d);
-  return d;
-}
-
-function tree(root: string, files: Record<string, string | Buffer>): void {
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(root, name);
-    if (name.endsWith('/')) { fs.mkdirSync(p, { recursive: true }); continue; }
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-}
+const tmp = () => tempDir('rampart-cli-');
+const tree = writeTree;
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
@@ -135,6 +119,16 @@ describe('rampart CLI', { concurrency: 4 }, () => {
     const quiet = await rampart(['scan', 'ok'], { cwd });
     assert.equal(quiet.code, 0);
     assert.match(quiet.stdout, /^No findings in 1 file scanned, \d+(ms|\.\d\ds)\n$/);
+  });
+
+  test('text report never quotes the source line of a secret finding', async () => {
+    const cwd = tmp();
+    tree(cwd, { Dockerfile: 'FROM alpine:3.20\nENV DB_PASSWORD=hunter2-Secret-Value\nUSER 10001\n' });
+    const r = await rampart(['scan', '--fail-on', 'none'], { cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /dockerfile\/no-secrets-in-env-arg/);
+    assert.ok(!r.stdout.includes('hunter2-Secret-Value'), r.stdout);
+    assert.match(r.stdout, /\(source line not shown: it may hold a secret\)/);
   });
 
   test('colour: FORCE_COLOR turns it on; --no-color and NO_COLOR win', async () => {

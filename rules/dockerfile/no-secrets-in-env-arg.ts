@@ -7,6 +7,7 @@ export default rule({
   id: 'dockerfile/no-secrets-in-env-arg',
   kind: 'dockerfile',
   title: 'Secret in ENV or ARG',
+  sensitive: true,
   severity: 'critical',
   rationale: 'Whatever an ENV sets is stored in the image configuration, and every build argument in scope is written into the image history next to each RUN that follows it: anyone who can pull the image reads them with `docker inspect` or `docker history`, and a literal value is in the Dockerfile and its Git history as well. Credentials therefore must not pass through ENV or ARG. Mount them for the one RUN that needs them (`RUN --mount=type=secret,id=…,env=…`) and give them to the running container from the orchestrator\'s secret store. Names that point at a mounted secret (`…_FILE`, `…_PATH`), public keys and GPG fingerprints, empty values and switches such as `…_PASSWORD=yes` are not reported; values shaped like AWS, GitHub or Slack credentials, private keys and URLs with a password are reported whatever the variable is called.',
   references: [

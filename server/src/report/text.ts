@@ -4,7 +4,7 @@
  * (skipped files, errors) and a one-line summary.
  */
 import * as path from 'path';
-import { PARSE_ERROR_RULE } from '../engine/engine';
+import { PARSE_ERROR_RULE, ruleById } from '../engine/engine';
 import { fixSafety } from './meta';
 import { LineIndex } from '../engine/text';
 import { SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../engine/types';
@@ -100,7 +100,9 @@ export function textReport(result: ScanResult, opts: TextOptions): string {
         else { unsafeFixable++; hint = ' ' + s.green('[fixable, unsafe]'); }
       }
       out.push(`  ${s.dim(pos.padEnd(posW))}  ${sev[f.severity](f.severity.padEnd(sevW))}  ${s.gray(f.ruleId.padEnd(idW))}  ${f.message}${hint}`);
-      if (lines) {
+      if (lines && ruleById.get(f.ruleId)?.sensitive) {
+        out.push(`${' '.repeat(posW + 4)}${s.dim('(source line not shown: it may hold a secret)')}`);
+      } else if (lines) {
         const ex = excerpt(lines, f);
         const num = String(ex.lineNo);
         const gutter = ' '.repeat(posW + 4);
