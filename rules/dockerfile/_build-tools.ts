@@ -1,9 +1,13 @@
-/** Package-manager commands in RUN: which packages they install and remove, for multi-stage-build-tools. */
+/**
+ * What a package-manager command does to the set of installed packages (for multi-stage-build-tools), read from
+ * the shared reader in _pkg.ts, and which packages are build tools.
+ */
 import { derived, derivedSlot, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
+import { findOption, readPackageCommand, type Family, type PackageCommand } from './_pkg';
 
 export interface PackageWord { word: ShellWord; name: string; manager: string }
 
-export interface PackageOp {
+export interface PackageChange {
   manager: 'apt' | 'apk' | 'rpm' | 'zypper';
   action: 'install' | 'remove' | 'autoremove' | 'mark-auto';
   packages: PackageWord[];
@@ -11,22 +15,13 @@ export interface PackageOp {
   group: string | null;
 }
 
-const MANAGERS: Record<string, PackageOp['manager']> = {
-  'apt-get': 'apt', apt: 'apt', aptitude: 'apt', 'apt-mark': 'apt', apk: 'apk',
-  yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', tdnf: 'rpm', zypper: 'zypper',
-};
-/** Options whose value is the next word. */
-const VALUE_OPTIONS: Record<PackageOp['manager'], Set<string>> = {
-  apt: new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release']),
-  apk: new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
-  rpm: new Set(['-c', '-x', '-d', '-e', '-R', '--config', '--exclude', '--setopt', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--installroot', '--releasever', '--forcearch']),
-  zypper: new Set(['-t', '--type', '-r', '--repo', '--from', '-p']),
-};
-const ACTIONS: Record<PackageOp['manager'], Record<string, PackageOp['action']>> = {
-  apt: { install: 'install', remove: 'remove', purge: 'remove', autoremove: 'autoremove', auto: 'mark-auto' },
+/** The package database each family changes: apt-get, apt, aptitude and apt-mark share dpkg's. */
+const DATABASE: Partial<Record<Family, PackageChange['manager']>> = { apt: 'apt', aptitude: 'apt', 'apt-mark': 'apt', apk: 'apk', rpm: 'rpm', zypper: 'zypper' };
+const ACTIONS: Record<PackageChange['manager'], Record<string, PackageChange['action']>> = {
+  apt: { install: 'install', remove: 'remove', purge: 'remove', autoremove: 'autoremove' },
   apk: { add: 'install', del: 'remove' },
   rpm: { install: 'install', groupinstall: 'install', remove: 'remove', erase: 'remove', groupremove: 'remove', autoremove: 'autoremove' },
-  zypper: { install: 'install', in: 'install', remove: 'remove', rm: 'remove' },
+  zypper: { install: 'install', remove: 'remove' },
 };
 
 const PLAIN_NAME = /^[a-z0-9][a-z0-9.+_-]*$/;
@@ -38,51 +33,35 @@ export function packageName(spec: string): string {
 }
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-const MANAGER_NAMES = new Set(Object.keys(MANAGERS));
-/** First letters of the managers' names: most command names are ruled out by theirs. */
-const FIRST = new Uint8Array(128);
-for (const name of MANAGER_NAMES) FIRST[name.charCodeAt(0)] = 1;
-const PACKAGE_OP = derivedSlot();
+const PACKAGE_CHANGE = derivedSlot();
 
 /** Reads `apt-get install …`, `apk add --virtual .deps …`, `dnf group install …` and the matching removals (once per command). */
-export function packageOp(cmd: ShellCommand): PackageOp | null {
-  const c = cmd.name.charCodeAt(0);
-  if (!(c < 128 && FIRST[c] === 1) || !MANAGER_NAMES.has(cmd.name)) return null;
-  return derived(cmd, PACKAGE_OP, readOp);
+export function packageChange(cmd: ShellCommand): PackageChange | null {
+  const p = readPackageCommand(cmd);
+  return p && DATABASE[p.family] ? derived(cmd, PACKAGE_CHANGE, () => readChange(p)) : null;
 }
 
-function readOp(cmd: ShellCommand): PackageOp | null {
-  const manager = MANAGERS[cmd.name];
-  const argv = cmd.argv;
-  const valueOpts = VALUE_OPTIONS[manager];
-  let action: PackageOp['action'] | null = null;
-  let group: string | null = null;
-  let autoRemove = false;
-  const packages: PackageWord[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i];
-    const v = w.value;
-    if (v.startsWith('-')) {
-      if (v === '--auto-remove' || v === '--autoremove') autoRemove = true;
-      const eq = v.indexOf('=');
-      const opt = eq === -1 ? v : v.slice(0, eq);
-      if (manager === 'apk' && (opt === '-t' || opt === '--virtual')) group = eq === -1 ? argv[i + 1]?.value ?? null : v.slice(eq + 1);
-      if (eq === -1 && valueOpts.has(opt)) i++;
-      continue;
-    }
-    if (action === null) {
-      if (cmd.name === 'apt-mark') { action = v === 'auto' ? 'mark-auto' : null; if (!action) return null; continue; }
-      // dnf group install / yum groups install
-      if (manager === 'rpm' && (v === 'group' || v === 'groups')) continue;
-      action = has(ACTIONS[manager], v) ? ACTIONS[manager][v] : null;
-      if (!action) return null;
-      continue;
-    }
-    if (v.includes('$') || v.includes('`')) continue; // only known at build time
-    packages.push({ word: w, name: packageName(v), manager: cmd.name });
+function readChange(p: PackageCommand): PackageChange | null {
+  const manager = DATABASE[p.family]!;
+  let operands = p.operands;
+  let verb = p.subcommand;
+  if (p.family === 'apt-mark') {
+    if (verb !== 'auto') return null;
+    return { manager, action: 'mark-auto', packages: [], group: null };
   }
+  if (p.family === 'rpm' && (verb === 'group' || verb === 'groups')) { // dnf group install, yum groups install
+    verb = operands[0]?.value.toLowerCase() ?? '';
+    operands = operands.slice(1);
+  }
+  let action = has(ACTIONS[manager], verb) ? ACTIONS[manager][verb] : null;
   if (!action) return null;
-  if (manager === 'apt' && action === 'remove' && autoRemove && !packages.length) action = 'autoremove';
+  const packages: PackageWord[] = [];
+  for (const w of operands) {
+    if (w.value.includes('$') || w.value.includes('`')) continue; // only known at build time
+    packages.push({ word: w, name: packageName(w.value), manager: p.manager });
+  }
+  if (manager === 'apt' && action === 'remove' && !packages.length && findOption(p, '--auto-remove', '--autoremove')) action = 'autoremove';
+  const group = manager === 'apk' ? findOption(p, '--virtual', '-t')?.value ?? null : null;
   return { manager, action, packages, group };
 }
 

@@ -1,12 +1,14 @@
 /**
- * A package-manager reader for RUN commands: which manager, its subcommand, its options (with their values) and
- * the operands after the subcommand, all as shell words with document spans. Covers apt-get/apt, apk,
- * yum/dnf/microdnf/tdnf, zypper, rpm and pip (also `python -m pip`).
+ * The one package-manager reader for RUN commands: which manager, its subcommand, its options (with their values)
+ * and the operands after the subcommand, all as shell words with document spans. Covers apt-get/apt, aptitude,
+ * apt-mark, apk, yum/dnf/microdnf/tdnf, zypper, rpm and pip (also `python -m pip`). Every rule about package
+ * managers reads commands through it (multi-stage-build-tools through packageChange in _build-tools.ts).
  */
 import { derived, derivedSlot, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
 import type { DockerfileModel, RunCommand } from '../../server/src/dockerfile/model';
 
-export type Family = 'apt' | 'apk' | 'rpm' | 'zypper' | 'pip' | 'rpmtool';
+/** apt: apt-get and apt; aptitude and apt-mark are read too but kept apart (their options and subcommands differ). */
+export type Family = 'apt' | 'aptitude' | 'apt-mark' | 'apk' | 'rpm' | 'zypper' | 'pip' | 'rpmtool';
 
 export interface PkgOption {
   word: ShellWord;
@@ -41,9 +43,11 @@ const RPM: Spec = {
 };
 const SPECS: Record<string, Spec> = {
   'apt-get': APT, apt: APT,
+  aptitude: { family: 'aptitude', short: 'otFwS', long: new Set(['--option', '--target-release', '--default-release', '--display-format', '--width', '--sort']) },
+  'apt-mark': { family: 'apt-mark', short: 'oc', long: new Set(['--option', '--config-file', '--file']) },
   apk: { family: 'apk', short: 'Xpt', long: new Set(['--repository', '--root', '--virtual', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--cache-max-age', '--timeout']) },
   yum: RPM, dnf: RPM, dnf5: RPM, microdnf: RPM, tdnf: RPM,
-  zypper: { family: 'zypper', short: 'RcDCrt', long: new Set(['--root', '--config', '--reposd-dir', '--cache-dir', '--repo', '--type', '--from']) },
+  zypper: { family: 'zypper', short: 'RcDCrtp', long: new Set(['--root', '--config', '--reposd-dir', '--cache-dir', '--repo', '--type', '--from', '--plus-repo']) },
   rpm: { family: 'rpmtool', short: 'D', long: new Set(['--root', '--dbpath', '--define', '--predefine', '--prefix', '--relocate', '--excludepath']) },
   pip: {
     family: 'pip', short: 'rceift',

@@ -1,7 +1,7 @@
 import { rule } from '../rule';
 import { stageChain } from '../../server/src/dockerfile/model';
 import type { Instruction } from '../../server/src/dockerfile/parser';
-import { isBuildTool, packageOp, type PackageWord } from './_build-tools';
+import { isBuildTool, packageChange, type PackageWord } from './_build-tools';
 
 export default rule({
   id: 'dockerfile/multi-stage-build-tools',
@@ -26,7 +26,7 @@ export default rule({
         if (ins.keyword !== 'RUN') continue;
         let markedAuto = false;
         for (const cmd of model.shell(ins)) {
-          const op = packageOp(cmd);
+          const op = packageChange(cmd);
           if (!op) continue;
           if (op.action === 'install') {
             for (const pkg of op.packages) installed.push({ pkg, group: op.group, ins, manager: op.manager });

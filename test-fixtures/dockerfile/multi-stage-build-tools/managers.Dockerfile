@@ -1,0 +1,14 @@
+# Every manager the shared package reader knows, with options that take a value before the packages.
+FROM debian:12.6@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
+# expect: dockerfile/multi-stage-build-tools 44-48 "make is a build tool and stays in the final image: build in an earlier stage and copy only the artifacts into the final one (multi-stage build)"
+RUN aptitude install -y -o Dpkg::Use-Pty=0 make \
+# expect: dockerfile/multi-stage-build-tools 73-78 "cmake is a build tool and stays in the final image: build in an earlier stage and copy only the artifacts into the final one (multi-stage build)"
+ && apt-get install -y --no-install-recommends -t bookworm-backports -- cmake \
+ && rm -rf /var/lib/apt/lists/*
+# -t is apk's short --virtual: the group goes with `apk del`
+RUN apk add --no-cache -t .deps gcc && apk del .deps
+# expect: dockerfile/multi-stage-build-tools 50-55 "clang is a build tool and stays in the final image: build in an earlier stage and copy only the artifacts into the final one (multi-stage build)"
+RUN dnf5 install -y --setopt=install_weak_deps=0 clang && dnf5 clean all
+USER 10001:10001
+HEALTHCHECK CMD ["/usr/local/bin/app", "healthcheck"]
+ENTRYPOINT ["/usr/local/bin/app"]
