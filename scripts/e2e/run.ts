@@ -5,7 +5,7 @@
  *  2. the TextMate grammars, tokenized by VS Code's own engine (grammar-check);
  *  3. `vsce package` into a temporary .vsix, checked for size and contents;
  *  4. that .vsix installed into a fresh code-server, the demo workspace opened, checked in the UI and
- *     photographed into docs/screenshot.png (screenshot).
+ *     photographed into out/e2e/screenshot.png (docs/screenshot.png, the README's, with UPDATE_SCREENSHOT=1).
  * Prints each step's result and `N passed, N failed`; exits 1 when anything failed.
  *
  * Options: --only=tests (just step 1). Env: RAMPART_E2E_FAIL=1 adds a deliberately failing test;
@@ -106,10 +106,12 @@ async function main(): Promise<number> {
       let open = await firstWithFindings(folder);
       if (!open) open = await firstWithFindings(folder = path.join(ROOT, 'test-fixtures', 'e2e-workspace'));
       if (!open) throw new Error('no file with findings to show');
-      const out = path.join(ROOT, 'docs', 'screenshot.png');
+      // the tracked picture changes only on request, so that running the tests leaves the work tree clean
+      const out = process.env.UPDATE_SCREENSHOT === '1' ? path.join(ROOT, 'docs', 'screenshot.png') : path.join(ROOT, 'out', 'e2e', 'screenshot.png');
+      fs.mkdirSync(path.dirname(out), { recursive: true });
       const r = node(here('screenshot.js'), [`--vsix=${vsix}`, `--open=${open}`, `--out=${out}`, folder]);
       if (r.status !== 0) throw new Error(`screenshot exited with ${r.status}`);
-      return `docs/screenshot.png (${(fs.statSync(out).size / 1024).toFixed(0)} KB): ${path.relative(ROOT, folder)}, ${open}`;
+      return `${path.relative(ROOT, out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB): ${path.relative(ROOT, folder)}, ${open}`;
     }));
   }
 
