@@ -17,8 +17,8 @@ export default rule({
   severity: 'medium',
   rationale: 'Exposing port 22 means an SSH daemon runs in the container: one more network service with its own vulnerabilities, host keys and passwords or authorized keys baked into the image, and a way in that bypasses the orchestrator\'s access control and audit. Containers are reached with `docker exec` or `kubectl exec`, and files are exchanged through volumes. Remove the port and the SSH server.',
   references: [
-    'CIS Docker Benchmark (section 5, container runtime): Ensure sshd is not run within containers',
-    'CIS Docker Benchmark (section 5, container runtime): Ensure that only needed ports are open on the container',
+    'CIS Docker Benchmark v1.6.0 5.7: Ensure sshd is not run within containers',
+    'CIS Docker Benchmark v1.6.0 5.9: Ensure that only needed ports are open on the container',
     'NIST SP 800-190 §4.1.2: Image configuration defects',
   ],
   equivalents: { checkov: ['CKV_DOCKER_1'], trivy: ['AVD-DS-0004'], kics: ['5907595b-5b6d-4142-b173-dbb0e73fbff8'] },
