@@ -3,8 +3,11 @@
  * Engine throughput over a generated corpus of 2,000 Dockerfiles (20–200 lines), single core and with both
  * cores (worker threads), the cost of the rules on top of parsing (the instructions alone, and the whole tree
  * with the shell syntax of RUN), dockerfile-ast as a reference parser, and
- * (when the language server is built) the keystroke-to-diagnostics latency over the protocol.
+ * the CLI as a whole process (start-up, and a scan of a repository-shaped tree), and (when the language server is
+ * built) the keystroke-to-diagnostics latency over the protocol.
  */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -89,6 +92,8 @@ async function main() {
   line('dockerfile_ast_parse_1core', refFiles.length / refMs * 1000, 'files/s');
   line('tokenizer_speedup_over_dockerfile_ast', refMs / ourMs, 'x', 1);
 
+  cliFigures(files);
+
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const lsp = require('./lsp') as { benchKeystroke?: (o: object) => Promise<{ median: number; p95: number; samples: number }> };
@@ -99,6 +104,53 @@ async function main() {
     }
   } catch (e) {
     process.stdout.write(`# lsp latency not measured: ${(e as Error).message.split('\n')[0]}\n`);
+  }
+}
+
+/**
+ * The CLI as CI runs it, whole process: start-up (`rampart --version`), and `rampart scan` of a repository-shaped
+ * tree — the corpus as Dockerfiles in nested service folders, as many other files, a git-ignored folder and a
+ * node_modules folder that are skipped — reporting JSON to a file.
+ */
+function cliFigures(files: string[]) {
+  const bin = path.resolve(__dirname, '..', '..', 'bin', 'rampart.js');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-'));
+  try {
+    fs.writeFileSync(path.join(root, '.gitignore'), 'generated/\n');
+    files.forEach((text, i) => {
+      const dir = path.join(root, `team${i % 10}`, `service${i % 97}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const name = i % 3 === 0 ? `Dockerfile.${i}` : i % 3 === 1 ? `${i}.Dockerfile` : path.join(`img${i}`, 'Dockerfile');
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+      fs.writeFileSync(path.join(dir, `notes${i}.md`), '# notes\n');
+    });
+    for (const skipped of ['generated', path.join('node_modules', 'pkg')]) {
+      fs.mkdirSync(path.join(root, skipped), { recursive: true });
+      for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(root, skipped, `Dockerfile.${i}`), files[i]);
+    }
+    const wall = (args: string[]) => {
+      const samples: number[] = [];
+      for (let r = 0; r < 4; r++) {
+        const t0 = process.hrtime.bigint();
+        const res = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+        if (res.status !== 0) throw new Error(`rampart ${args.join(' ')} exited with ${res.status}: ${res.stderr.split('\n')[0]}`);
+        if (r > 0) samples.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run warms the file cache
+      }
+      samples.sort((a, b) => a - b);
+      return samples[samples.length >> 1];
+    };
+    line('cli_startup_version', wall(['--version']), 'ms');
+    const out = path.join(root, 'report.json');
+    const ms = wall(['scan', '.', '--format', 'json', '--output', out, '--fail-on', 'none']);
+    const scanned = (JSON.parse(fs.readFileSync(out, 'utf8')) as { summary: { filesScanned: number } }).summary.filesScanned;
+    if (scanned !== files.length) throw new Error(`the scan checked ${scanned} files, expected ${files.length} (ignored folders skipped)`);
+    line('cli_scan_whole_process', ms, 'ms');
+    line('cli_scan_files_per_s', files.length / ms * 1000, 'files/s');
+  } catch (e) {
+    process.stdout.write(`# cli figures not measured: ${(e as Error).message.split('\n')[0]}\n`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
