@@ -5,7 +5,9 @@ import dockerfileHealthcheckPresent from './dockerfile/healthcheck-present';
 import dockerfileImageDigestPinned from './dockerfile/image-digest-pinned';
 import dockerfileImageNoLatest from './dockerfile/image-no-latest';
 import dockerfileImageTagExplicit from './dockerfile/image-tag-explicit';
+import dockerfileMinimalBaseImage from './dockerfile/minimal-base-image';
 import dockerfileMultiStageBuildTools from './dockerfile/multi-stage-build-tools';
+import dockerfileNoAccountPassword from './dockerfile/no-account-password';
 import dockerfileNoAddLocal from './dockerfile/no-add-local';
 import dockerfileNoAddUrl from './dockerfile/no-add-url';
 import dockerfileNoDistUpgrade from './dockerfile/no-dist-upgrade';
@@ -21,6 +23,7 @@ import dockerfileNoWorldWritable from './dockerfile/no-world-writable';
 import dockerfilePackageCacheCleanup from './dockerfile/package-cache-cleanup';
 import dockerfilePackageSignatureCheckDisabled from './dockerfile/package-signature-check-disabled';
 import dockerfileTlsVerificationDisabled from './dockerfile/tls-verification-disabled';
+import dockerfileUpdateNotAlone from './dockerfile/update-not-alone';
 import dockerfileUserLowUid from './dockerfile/user-low-uid';
 import dockerfileUserNumeric from './dockerfile/user-numeric';
 import dockerfileUserRequired from './dockerfile/user-required';
@@ -31,7 +34,9 @@ export const allRules: Rule[] = [
   dockerfileImageDigestPinned as Rule,
   dockerfileImageNoLatest as Rule,
   dockerfileImageTagExplicit as Rule,
+  dockerfileMinimalBaseImage as Rule,
   dockerfileMultiStageBuildTools as Rule,
+  dockerfileNoAccountPassword as Rule,
   dockerfileNoAddLocal as Rule,
   dockerfileNoAddUrl as Rule,
   dockerfileNoDistUpgrade as Rule,
@@ -47,6 +52,7 @@ export const allRules: Rule[] = [
   dockerfilePackageCacheCleanup as Rule,
   dockerfilePackageSignatureCheckDisabled as Rule,
   dockerfileTlsVerificationDisabled as Rule,
+  dockerfileUpdateNotAlone as Rule,
   dockerfileUserLowUid as Rule,
   dockerfileUserNumeric as Rule,
   dockerfileUserRequired as Rule,

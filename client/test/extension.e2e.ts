@@ -130,7 +130,7 @@ describe('Rampart in VS Code', function () {
 
   it('reports unopened files from the workspace scan, and nothing for a hardened one', async () => {
     for (const u of [worker, web, cron]) assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.toString() === u.toString()), `${u.fsPath} is open`);
-    const ds = await waitFor('the worker Dockerfile\'s findings', () => rampart(worker).length >= 5 && rampart(worker));
+    const ds = await waitFor('the worker Dockerfile\'s findings', () => rampart(worker).length >= 6 && rampart(worker));
     const E = vscode.DiagnosticSeverity.Error, W = vscode.DiagnosticSeverity.Warning;
     assertHas(ds, [
       { code: 'dockerfile/user-required', range: [0, 0, 0, 18], severity: E },
@@ -138,6 +138,7 @@ describe('Rampart in VS Code', function () {
       { code: 'dockerfile/no-secrets-in-env-arg', range: [1, 4, 1, 13], severity: E },
       { code: 'dockerfile/no-ssh-port', range: [3, 7, 3, 9], severity: W },
       { code: 'dockerfile/healthcheck-present', range: [0, 0, 0, 18], severity: vscode.DiagnosticSeverity.Information },
+      { code: 'dockerfile/minimal-base-image', range: [0, 5, 0, 18], severity: vscode.DiagnosticSeverity.Information },
     ]);
     assert.deepEqual(keys(ds), engineKeys('Dockerfile', fs.readFileSync(worker.fsPath, 'utf8')));
     const cronDs = await waitFor('the Containerfile\'s findings', () => rampart(cron).length > 0 && rampart(cron));
@@ -153,7 +154,7 @@ describe('Rampart in VS Code', function () {
     assert.equal(summary.files, 4, 'Dockerfile, worker, web.Dockerfile, cron Containerfile');
     await waitFor('the scan\'s progress to end in the status bar', () => api.status.completedScans > before && !api.status.scanning);
     assert.match(api.status.lastProgressText, /^\$\(sync~spin\) Rampart \d+%$/);
-    assert.ok(rampart(worker).length >= 5, 'findings of unopened files survive a rescan');
+    assert.ok(rampart(worker).length >= 6, 'findings of unopened files survive a rescan');
   });
 
   it('shows the counts by severity in the status bar', async () => {
@@ -163,7 +164,7 @@ describe('Rampart in VS Code', function () {
       const want = `$(shield) $(error) ${c[0]} $(warning) ${c[1]}${c[2] ? ` $(info) ${c[2]}` : ''}${c[3] ? ` $(lightbulb) ${c[3]}` : ''}`;
       return api.status.text === want || (console.log(`status: ${api.status.text} want ${want}`), false);
     });
-    assert.equal(api.status.text, '$(shield) $(error) 3 $(warning) 3 $(info) 3');
+    assert.equal(api.status.text, '$(shield) $(error) 3 $(warning) 3 $(info) 4');
   });
 
   it('a click on the status-bar item shows the Findings view', async () => {
@@ -192,25 +193,27 @@ describe('Rampart in VS Code', function () {
       '    Dockerfile (1) — services/worker',
       '  dockerfile/no-ssh-port (1)',
       '    Dockerfile (1) — services/worker',
-      'Information (3)',
+      'Information (4)',
       '  dockerfile/no-add-local (2)',
       '    Dockerfile (2)',
       '  dockerfile/healthcheck-present (1)',
+      '    Dockerfile (1) — services/worker',
+      '  dockerfile/minimal-base-image (1)',
       '    Dockerfile (1) — services/worker',
     ]);
     // every diagnostic appears once as a finding row, with its message and position
     const leaves = flatten(rows).filter(l => l.startsWith('      ')).map(l => l.trim()).sort();
     const want = allRampart().map(({ d }) => `${d.message} — Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}`).sort();
     assert.deepEqual(leaves, want);
-    await waitFor('the badge', () => api.findings.view.badge?.value === 9);
-    assert.deepEqual(api.findings.view.badge, { value: 9, tooltip: '9 Rampart findings' });
+    await waitFor('the badge', () => api.findings.view.badge?.value === 10);
+    assert.deepEqual(api.findings.view.badge, { value: 10, tooltip: '10 Rampart findings' });
   });
 
   it('the view groups by file and filters by severity', async () => {
     await vscode.commands.executeCommand('rampart.findings.groupByFile');
     assert.equal(api.findings.grouping, 'file');
     assert.deepEqual(flatten(api.findings.rows()).filter(l => !l.startsWith('  ')), [
-      'Dockerfile (3)', 'Containerfile (1) — services/cron', 'Dockerfile (5) — services/worker',
+      'Dockerfile (3)', 'Containerfile (1) — services/cron', 'Dockerfile (6) — services/worker',
     ]);
     assert.ok(flatten(api.findings.rows()).includes('  The final image runs as root (USER root) — dockerfile/no-root-user · Ln 8, Col 6'));
     await vscode.commands.executeCommand('rampart.findings.filter', vscode.DiagnosticSeverity.Warning);
@@ -219,11 +222,11 @@ describe('Rampart in VS Code', function () {
     ]);
     assert.equal(total(api.findings.rows()), 6, 'errors and warnings only');
     assert.equal(api.findings.view.badge?.value, 6);
-    assert.match(api.findings.view.message ?? '', /Showing warning and above; 3 hidden/);
+    assert.match(api.findings.view.message ?? '', /Showing warning and above; 4 hidden/);
     await vscode.commands.executeCommand('rampart.findings.filter', vscode.DiagnosticSeverity.Hint);
     await vscode.commands.executeCommand('rampart.findings.groupBySeverity');
     assert.equal(api.findings.view.message, undefined);
-    assert.equal(api.findings.view.badge?.value, 9);
+    assert.equal(api.findings.view.badge?.value, 10);
   });
 
   it('a click on a finding reveals its exact range', async () => {
@@ -263,8 +266,8 @@ describe('Rampart in VS Code', function () {
     assert.match(text, /^COPY src \.\/src$/m);
     await waitFor('the Dockerfile to be clean', () => rampart(dockerfile).length === 0);
     assert.deepEqual(engineKeys('Dockerfile', text), []);
-    await waitFor('the view to count 1 information', () => api.findings.rows().some(r => r.label === 'Information (1)'));
-    await waitFor('the badge to count 6', () => api.findings.view.badge?.value === 6);
+    await waitFor('the view to count 2 information', () => api.findings.rows().some(r => r.label === 'Information (2)'));
+    await waitFor('the badge to count 7', () => api.findings.view.badge?.value === 7);
   });
 
   it('the view\'s context menu applies a fix, suppresses a finding and opens its documentation', async () => {
@@ -326,7 +329,7 @@ describe('Rampart in VS Code', function () {
     const want = allRampart().map(({ uri, d }) => `${path.relative(root.fsPath, uri.fsPath).split(path.sep).join('/')} ${codeOf(d)} ` +
       `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`).sort();
     assert.deepEqual(results, want);
-    assert.equal(results.length, 4, 'worker: image-no-latest, no-secrets-in-env-arg, healthcheck-present; cron: image-no-latest');
+    assert.equal(results.length, 5, 'worker: image-no-latest, no-secrets-in-env-arg, healthcheck-present, minimal-base-image; cron: image-no-latest');
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 

@@ -12,6 +12,11 @@ const ZYPPER_INSTALLS = new Set(['install', 'update', 'dist-upgrade', 'patch', '
 const RPM_CACHES = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5', '/var/cache/tdnf'];
 
 const isPackageCommand = (c: ShellCommand) => readPackageCommand(c) !== null;
+/**
+ * Index refreshes: a RUN whose last use of a manager is one of these installs nothing from it, which is
+ * update-not-alone's finding (move the refresh into the RUN that installs); cleaning up here would be wrong advice.
+ */
+const refreshOnly = (p: PackageCommand) => p.subcommand === 'update' && p.family === 'apt' || p.subcommand === 'makecache' || p.subcommand === 'refresh';
 /** A path without its trailing `/` or `/*`. */
 const trimDir = (p: string) => (p.endsWith('/*') ? p.slice(0, -2) : p.endsWith('/') ? p.slice(0, -1) : p);
 const under = (p: string, dir: string) => { const n = trimDir(p); return n === dir || (n.length > dir.length && n.charCodeAt(dir.length) === 47 && n.startsWith(dir)); };
@@ -55,7 +60,7 @@ export default rule({
 
       // apt: the lists must be deleted after the last command that fills or reads them
       const aptUses = apt.filter(p => APT_LISTS.has(p.subcommand) && p.sub);
-      if (aptUses.length && !cacheCovers(ins, '/var/lib/apt/lists')) {
+      if (aptUses.length && !refreshOnly(aptUses[aptUses.length - 1]) && !cacheCovers(ins, '/var/lib/apt/lists')) {
         const last = aptUses[aptUses.length - 1];
         if (!removedPaths(cmds, at(last)).some(p => under(p, '/var/lib/apt/lists') || trimDir(p) === '/var/lib/apt')) {
           const tail = apt[apt.length - 1].command;
@@ -82,7 +87,7 @@ export default rule({
 
       // yum/dnf/microdnf/tdnf: `clean all` after the last install
       const rpmInstalls = rpm.filter(p => RPM_INSTALLS.has(p.subcommand) && p.sub);
-      if (rpmInstalls.length && !RPM_CACHES.some(d => cacheCovers(ins, d))) {
+      if (rpmInstalls.length && !refreshOnly(rpmInstalls[rpmInstalls.length - 1]) && !RPM_CACHES.some(d => cacheCovers(ins, d))) {
         const last = rpmInstalls[rpmInstalls.length - 1];
         const cleaned = rpm.some(p => at(p) > at(last) && p.subcommand === 'clean' && p.operands.some(o => o.value === 'all'))
           || removedPaths(cmds, at(last)).some(x => RPM_CACHES.some(d => under(x, d)));
@@ -99,7 +104,7 @@ export default rule({
 
       // zypper: `zypper clean` after the last install
       const zInstalls = zypper.filter(p => ZYPPER_INSTALLS.has(p.subcommand) && p.sub);
-      if (zInstalls.length && !cacheCovers(ins, '/var/cache/zypp')) {
+      if (zInstalls.length && !refreshOnly(zInstalls[zInstalls.length - 1]) && !cacheCovers(ins, '/var/cache/zypp')) {
         const last = zInstalls[zInstalls.length - 1];
         const cleaned = zypper.some(p => at(p) > at(last) && p.subcommand === 'clean') || removedPaths(cmds, at(last)).some(x => under(x, '/var/cache/zypp'));
         if (!cleaned) {

@@ -1,4 +1,5 @@
 # Every manager the shared package reader knows, with options that take a value before the packages.
+# expect: dockerfile/minimal-base-image 6-89 "The final image is built on debian:12.6@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec, a full Debian userland with a shell and a package manager that the application does not need at run time: build on a minimal image (distroless, a -slim or -alpine variant, or scratch for a static binary)"
 FROM debian:12.6@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
 # expect: dockerfile/multi-stage-build-tools 44-48 "make is a build tool and stays in the final image: build in an earlier stage and copy only the artifacts into the final one (multi-stage build)"
 RUN aptitude install -y -o Dpkg::Use-Pty=0 make \

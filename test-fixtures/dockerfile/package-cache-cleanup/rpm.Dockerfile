@@ -1,3 +1,4 @@
+# expect: dockerfile/minimal-base-image 6-87 "The final image is built on fedora:40@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec, a full Fedora userland with a shell and a package manager that the application does not need at run time: build on a minimal image (distroless, a -slim or -alpine variant, or scratch for a static binary)"
 FROM fedora:40@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
 RUN dnf install -y tini-0.19.0 && dnf clean all
 # expect: dockerfile/package-cache-cleanup 9-16 "`dnf install` leaves its package cache in the image: end this RUN with `dnf clean all`"

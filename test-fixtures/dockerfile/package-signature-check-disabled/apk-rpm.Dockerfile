@@ -3,6 +3,7 @@ COPY agent-1.2.3.apk /tmp/
 # expect: dockerfile/package-signature-check-disabled 24-41 "`--allow-untrusted` lets apk install packages whose signatures it cannot verify"
 RUN apk add --no-cache --allow-untrusted /tmp/agent-1.2.3.apk
 
+# expect: dockerfile/minimal-base-image 6-87 "The final image is built on fedora:40@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec, a full Fedora userland with a shell and a package manager that the application does not need at run time: build on a minimal image (distroless, a -slim or -alpine variant, or scratch for a static binary)"
 FROM fedora:40@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec
 COPY agent-1.2.3.rpm /tmp/
 # expect: dockerfile/package-signature-check-disabled 12-25 "`--nosignature` installs the package without checking its signature"
