@@ -20,7 +20,8 @@ for (const f of res.findings) {
   const r = f.range;
   const end = r.end.line === r.start.line ? `${r.end.character + 1}` : `+${r.end.line - r.start.line}:${r.end.character + 1}`;
   const l = `# expect: ${f.ruleId} ${r.start.character + 1}-${end} "${f.message}"`;
-  byLine.set(r.start.line, [...(byLine.get(r.start.line) ?? []), l]);
+  // in a CRLF file the expect lines end with CR too (split('\n') leaves it on every other line)
+  byLine.set(r.start.line, [...(byLine.get(r.start.line) ?? []), text.includes('\r\n') ? l + '\r' : l]);
 }
 const out: string[] = [];
 kept.forEach((l, i) => { out.push(...(byLine.get(i) ?? [])); out.push(l); });
