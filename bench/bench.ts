@@ -35,6 +35,21 @@ function time(files: string[], fn: (t: string) => void): number {
   return samples[samples.length >> 1];
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Times each fn over all files in turns, ROUNDS times (after a warm-up round): the samples of each, in ms. */
+function timeInTurns(files: string[], fns: ((t: string) => void)[]): number[][] {
+  const samples = fns.map(() => [] as number[]);
+  for (let r = 0; r < ROUNDS + 1; r++) {
+    fns.forEach((fn, k) => {
+      const t0 = process.hrtime.bigint();
+      for (const f of files) fn(f);
+      if (r > 0) samples[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+  }
+  return samples;
+}
+
 async function parallel(files: string[], threads: number): Promise<number> {
   const chunk = Math.ceil(files.length / threads);
   const workers = Array.from({ length: threads }, () => new Worker(path.join(__dirname, 'worker.js')));
@@ -63,20 +78,27 @@ async function main() {
   line('corpus_mean_lines', lines / files.length, 'lines');
   line('corpus_size', bytes / 1e6, 'MB', 2);
 
-  const parseMs = time(files, t => parseDockerfile(t));
   // The whole syntax tree the rules read: instructions, plus the shell syntax of every RUN (its simple commands,
   // words, pipelines, heredoc scripts and nested `sh -c` bodies) — hadolint's parse likewise includes ShellCheck's.
-  const treeMs = time(files, t => parseDocument('dockerfile', t).model.runs());
-  const engineMs = time(files, t => lintDocument(parseDocument('dockerfile', t)));
+  // The three are timed in turns within each round, and the ratios taken per round, so that a neighbour's load
+  // on a shared machine weighs on both sides of a ratio alike.
+  const [parseSamples, treeSamples, engineSamples] = timeInTurns(files, [
+    t => parseDockerfile(t),
+    t => parseDocument('dockerfile', t).model.runs(),
+    t => lintDocument(parseDocument('dockerfile', t)),
+  ]);
+  const [parseMs, treeMs, engineMs] = [parseSamples, treeSamples, engineSamples].map(median);
   line('parse_only_1core', files.length / parseMs * 1000, 'files/s');
   line('parse_with_shell_1core', files.length / treeMs * 1000, 'files/s');
   line('engine_1core', files.length / engineMs * 1000, 'files/s');
   line('engine_1core_throughput', bytes / 1e6 / (engineMs / 1000), 'MB/s', 1);
   line('engine_per_file_mean', engineMs / files.length * 1000, 'us', 0);
-  line('engine_over_parse_ratio', engineMs / parseMs, 'x', 2);
-  line('rules_cost_over_parse', (engineMs / parseMs - 1) * 100, '%', 0);
-  line('engine_over_parse_with_shell_ratio', engineMs / treeMs, 'x', 2);
-  line('rules_cost_over_parse_with_shell', (engineMs / treeMs - 1) * 100, '%', 0);
+  const overParse = median(parseSamples.map((p, i) => engineSamples[i] / p));
+  const overTree = median(treeSamples.map((t, i) => engineSamples[i] / t));
+  line('engine_over_parse_ratio', overParse, 'x', 2);
+  line('rules_cost_over_parse', (overParse - 1) * 100, '%', 0);
+  line('engine_over_parse_with_shell_ratio', overTree, 'x', 2);
+  line('rules_cost_over_parse_with_shell', (overTree - 1) * 100, '%', 0);
 
   const threads = Math.min(2, os.cpus().length);
   const parMs = await parallel(files, threads);
