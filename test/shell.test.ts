@@ -178,6 +178,16 @@ test('exec form: execFormSegment quotes elements and maps every character, JSON 
   // elements that need no quoting map one to one, inside their JSON quotes
   const [simple] = parseShell(execFormSegment(els.slice(0, 2), t));
   assert.equal(cut(t, simple.argv[1]), '-c');
+  // so do elements the shell must quote: the word is the element's content, without the JSON quotes
+  const script = els[2];
+  assert.equal(sh.argv[2].start, script.start + 1, 'the script word starts after the JSON quote');
+  assert.ok(sh.argv[2].end < script.end, 'and ends before the closing one');
+  const t2 = 'RUN ["usermod", "-p", "$6$x y", ""]';
+  const els2 = [...t2.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(m => ({ value: JSON.parse(m[0]) as string, start: m.index!, end: m.index! + m[0].length }));
+  const [usermod] = parseShell(execFormSegment(els2, t2));
+  assert.deepEqual(argv(usermod), ['usermod', '-p', '$6$x y', '']);
+  assert.equal(cut(t2, usermod.argv[2]), '$6$x y');
+  assert.equal(cut(t2, usermod.argv[3]), '""', 'an empty element keeps its quotes: it has no character of its own');
 });
 
 test('model: exec-form `sh -c` scripts map to document offsets', () => {

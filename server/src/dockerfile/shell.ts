@@ -693,11 +693,14 @@ export function execFormSegment(elements: Word[], text: string): Segmented {
       chars.forEach((ch, k) => b.char(ch, offs[k]));
       continue;
     }
-    b.char("'", w.start);
+    // the quotes the shell needs stand on the element's first and last characters, so that the word's span is
+    // the element's content, as for the elements that need no quotes (an empty element keeps the JSON quotes)
+    const last = offs.length - 1;
+    b.char("'", last >= 0 ? offs[0] : w.start);
     chars.forEach((ch, k) => {
       if (ch === "'") for (const x of "'\\''") b.char(x, offs[k]); else b.char(ch, offs[k]);
     });
-    b.char("'", w.end - 1);
+    b.char("'", last >= 0 ? offs[last] : w.end - 1);
   }
   return b.done(elements.length ? elements[elements.length - 1].end : 0);
 }
