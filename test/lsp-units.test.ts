@@ -102,7 +102,7 @@ describe('suppression edits', () => {
     const doc = parseDocument('dockerfile', text);
     const findings = lintDocument(doc);
     assert.deepEqual(findings.map(f => `${f.ruleId}@${f.range.start.line}`),
-      ['dockerfile/no-pipe-to-shell@3', 'dockerfile/no-secrets-in-env-arg@6', 'dockerfile/no-ssh-port@7', 'dockerfile/no-root-user@8']);
+      ['dockerfile/no-pipe-to-shell@3', 'dockerfile/pipefail@3', 'dockerfile/no-secrets-in-env-arg@6', 'dockerfile/no-ssh-port@7', 'dockerfile/no-root-user@8']);
     const ok = silencedByLineComments(doc, findings);
     assert.deepEqual([...ok].map(k => k.replace('\0', '@')).sort(),
       ['dockerfile/no-root-user@8', 'dockerfile/no-secrets-in-env-arg@6', 'dockerfile/no-ssh-port@7']);

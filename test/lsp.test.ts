@@ -224,7 +224,7 @@ describe('language server: push diagnostics, eager code actions', () => {
     const text = read('heredoc.Dockerfile');
     await c.open(uri, text);
     const diags = await c.diagnostics(uri, 0);
-    assert.deepEqual(diags.map(brief), [`dockerfile/no-pipe-to-shell 2:2-2:48 ${ERROR}`]);
+    assert.deepEqual(diags.map(brief), [`dockerfile/no-pipe-to-shell 3:2-3:48 ${ERROR}`]);
     const actions = await codeActions(c, uri, diags[0]);
     assert.deepEqual(actions.map(a => a.title), ['Suppress dockerfile/no-pipe-to-shell in this file', 'Show documentation for dockerfile/no-pipe-to-shell']);
     const since = c.mark();
@@ -479,7 +479,7 @@ describe('language server: workspace scan, file events, SARIF export', () => {
     const main = published.get(uriOf(file('Dockerfile')))!;
     assert.equal(main.version, undefined);
     assert.deepEqual(main.diagnostics.map(brief), MAIN_EXPECTED);
-    assert.deepEqual(published.get(uriOf(file('sub/Containerfile')))!.diagnostics.map(brief), [`dockerfile/no-pipe-to-shell 2:2-2:48 ${ERROR}`]);
+    assert.deepEqual(published.get(uriOf(file('sub/Containerfile')))!.diagnostics.map(brief), [`dockerfile/no-pipe-to-shell 3:2-3:48 ${ERROR}`]);
 
     const reg = await c.waitFor('client/registerCapability', p => p.registrations.some((r: { method: string }) => r.method === 'workspace/didChangeWatchedFiles'));
     assert.ok(reg);
@@ -508,7 +508,7 @@ describe('language server: workspace scan, file events, SARIF export', () => {
     await c.close(open);
     const back = await c.waitFor('textDocument/publishDiagnostics', p => p.uri === open, since);
     assert.equal(back.params.version, undefined);
-    assert.deepEqual(back.params.diagnostics.map(brief), [`dockerfile/no-pipe-to-shell 2:2-2:48 ${ERROR}`]);
+    assert.deepEqual(back.params.diagnostics.map(brief), [`dockerfile/no-pipe-to-shell 3:2-3:48 ${ERROR}`]);
   });
 
   it('file events keep it current: created, changed, deleted, a new directory; ignored files stay out', async () => {

@@ -28,6 +28,7 @@ RUN echo 'root:changeme' | env LC_ALL=C chpasswd
 RUN ["chpasswd"]
 # expect: dockerfile/no-account-password 47-55 "`chpasswd` sets an account password during the build: the hash is stored in /etc/shadow in the image layer, where anyone who can pull the image can read it and crack it offline; lock the account (`usermod -L`, `passwd -l`) or create it without a password (`useradd -r -s /usr/sbin/nologin`, `adduser --disabled-password`); give credentials to the running container from a secret store"
 RUN ["/bin/sh", "-c", "echo 'root:changeme' | chpasswd"]
+# expect: dockerfile/pipefail 5-41 "`openssl` is piped into `xargs`: without pipefail a failure of `openssl` does not fail the RUN, so its missing or partial output is used; add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN (or begin the script with `set -o pipefail` where /bin/sh supports it)"
 # expect: dockerfile/no-account-password 55-60 "`usermod -p` sets an account password during the build: the hash is stored in /etc/shadow in the image layer, where anyone who can pull the image can read it and crack it offline; lock the account (`usermod -L`, `passwd -l`) or create it without a password (`useradd -r -s /usr/sbin/nologin`, `adduser --disabled-password`); give credentials to the running container from a secret store"
 RUN openssl passwd -6 'changeme' | xargs -I{} usermod -p {} app
 COPY --chown=10001:10001 app /app

@@ -9,6 +9,7 @@ RUN set -e; \
     apt-get install -y --no-install-recommends libssl3=3.0.13-1~deb12u1; \
     apt-get autoremove -y
 # inside a pipeline the clean-up cannot be appended without changing what is piped
+# expect: dockerfile/pipefail 23-85 "`apt-get` is piped into `tee`: without pipefail a failure of `apt-get` does not fail the RUN, so its missing or partial output is used; add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN (or begin the script with `set -o pipefail` where /bin/sh supports it)"
 # expect: dockerfile/package-cache-cleanup 31-38 "`apt-get install` leaves the package lists in /var/lib/apt/lists: end this RUN with `rm -rf /var/lib/apt/lists/*`"
 RUN apt-get update && apt-get install -y --no-install-recommends tini=0.19.0-1 | tee /var/log/apt-install.log
 # expect: dockerfile/package-cache-cleanup 38-45 "`apt-get install` leaves the package lists in /var/lib/apt/lists: end this RUN with `rm -rf /var/lib/apt/lists/*`"

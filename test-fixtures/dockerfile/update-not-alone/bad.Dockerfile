@@ -14,6 +14,7 @@ RUN apt install -y --no-install-recommends ca-certificates=20230311 \
 # the repository is added and refreshed here, but installed from in the next RUN
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u6 gnupg=2.2.40-1.1 \
+# expect: dockerfile/pipefail 5-66 "`curl` is piped into `gpg`: without pipefail a failure of `curl` does not fail the RUN, so a failed or partial download is used; add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN (or begin the script with `set -o pipefail` where /bin/sh supports it)"
  && curl -fsSL https://download.docker.com/linux/debian/gpg | gpg --dearmor -o /usr/share/keyrings/docker.gpg \
  && echo "deb [signed-by=/usr/share/keyrings/docker.gpg] https://download.docker.com/linux/debian bookworm stable" > /etc/apt/sources.list.d/docker.list \
 # expect: dockerfile/update-not-alone 13-19 "`apt-get update` refreshes the package index but nothing after it in this RUN installs from it: Docker reuses this layer from its cache, so later RUNs can install from an index as old as the cache (outdated packages, 404s); run `apt-get update && apt-get install …` in one RUN"
