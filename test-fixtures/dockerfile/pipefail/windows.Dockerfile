@@ -5,8 +5,7 @@ RUN dir C:\Windows\System32 | findstr /i "powershell.exe"
 SHELL ["powershell", "-NoLogo", "-Command", "$ErrorActionPreference = 'Stop';"]
 RUN Invoke-WebRequest -UseBasicParsing https://downloads.example.com/app-1.4.2-win-x64.zip -OutFile C:\app.zip; `
     Get-FileHash C:\app.zip -Algorithm SHA256 | Select-Object -ExpandProperty Hash | Out-File C:\app.sha256
-# Windows accounts have no numeric UID: ContainerUser is the unprivileged one
-# rampart-ignore: dockerfile/user-numeric
+# Windows accounts have no numeric UID (user-numeric does not apply): ContainerUser is the unprivileged one
 USER ContainerUser
 HEALTHCHECK CMD ["C:\\app\\app.exe", "healthcheck"]
 ENTRYPOINT ["C:\\app\\app.exe"]
