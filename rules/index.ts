@@ -15,6 +15,7 @@ import dockerfileNoInsecureRun from './dockerfile/no-insecure-run';
 import dockerfileNoInstallRecommends from './dockerfile/no-install-recommends';
 import dockerfileNoPipeToShell from './dockerfile/no-pipe-to-shell';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
+import dockerfileNoSecretFiles from './dockerfile/no-secret-files';
 import dockerfileNoSecretsInEnvArg from './dockerfile/no-secrets-in-env-arg';
 import dockerfileNoSetuid from './dockerfile/no-setuid';
 import dockerfileNoSshPort from './dockerfile/no-ssh-port';
@@ -45,6 +46,7 @@ export const allRules: Rule[] = [
   dockerfileNoInstallRecommends as Rule,
   dockerfileNoPipeToShell as Rule,
   dockerfileNoRootUser as Rule,
+  dockerfileNoSecretFiles as Rule,
   dockerfileNoSecretsInEnvArg as Rule,
   dockerfileNoSetuid as Rule,
   dockerfileNoSshPort as Rule,
