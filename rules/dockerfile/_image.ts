@@ -104,6 +104,25 @@ function repository(image: ImageRef): string {
 
 /** The distribution a full image is built on ('' when not known), or null when the image is not known to be full. */
 export function fullDistribution(image: ImageRef): string | null {
+  return remembered(DISTRIBUTIONS, image, readDistribution);
+}
+
+/**
+ * A reading of an image reference that depends only on its name, tag and whether it has a digest, kept across
+ * documents: the same few references (node:20, debian:12-slim …) come back in every Dockerfile.
+ */
+function remembered<T>(cache: Map<string, T>, image: ImageRef, read: (image: ImageRef) => T): T {
+  const key = `${image.name}\n${image.tag ?? ''}\n${image.digest === null ? '' : '@'}`;
+  if (cache.has(key)) return cache.get(key)!;
+  if (cache.size >= 5000) cache.clear();
+  const value = read(image);
+  cache.set(key, value);
+  return value;
+}
+const DISTRIBUTIONS = new Map<string, string | null>();
+const USERLANDS = new Map<string, 'windows' | 'alpine' | 'bash' | null>();
+
+function readDistribution(image: ImageRef): string | null {
   const repo = repository(image);
   if (!Object.prototype.hasOwnProperty.call(FULL, repo)) return null;
   // a digest without a tag may be any variant of the repository, minimal ones included
@@ -124,6 +143,10 @@ export function fullDistribution(image: ImageRef): string | null {
  * ones, since bash is an essential package in Debian), or null when it is not known.
  */
 export function imageUserland(image: ImageRef): 'windows' | 'alpine' | 'bash' | null {
+  return remembered(USERLANDS, image, readUserland);
+}
+
+function readUserland(image: ImageRef): 'windows' | 'alpine' | 'bash' | null {
   const repo = repository(image);
   const words = (image.tag ?? '').toLowerCase().split(/[-_]/);
   if (/(^|\/)windows(\/|$)/.test(repo) || words.some(w => WINDOWS_TAG.test(w))) return 'windows';

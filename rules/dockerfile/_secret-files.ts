@@ -135,9 +135,15 @@ function readName(name: string): NameReading {
  * secret-looking destination (`COPY .env.example .env`) copies no secret.
  */
 export function harmlessName(path: string): boolean {
+  let harmless = HARMLESS_CACHE.get(path);
+  if (harmless !== undefined) return harmless;
   const { name, parent } = lastParts(path);
-  return name !== '' && !known(name.toLowerCase(), parent) && readName(name).harmless;
+  harmless = name !== '' && !known(name.toLowerCase(), parent) && readName(name).harmless;
+  if (HARMLESS_CACHE.size >= CACHE_LIMIT) HARMLESS_CACHE.clear();
+  HARMLESS_CACHE.set(path, harmless);
+  return harmless;
 }
+const HARMLESS_CACHE = new Map<string, boolean>();
 
 /** A file of BY_NAME or BY_PARENT (`application_default_credentials.json` despite its DEFAULT). */
 const known = (lower: string, parent: string) => BY_PARENT.get(`${parent}/${lower}`) ?? BY_NAME.get(lower) ?? null;
@@ -149,6 +155,19 @@ const known = (lower: string, parent: string) => BY_PARENT.get(`${parent}/${lowe
  * a directory, which only the directory kinds (`.ssh/`) can be.
  */
 export function secretFile(path: string, glob = false): SecretFile | null {
+  // the same names (package.json, src/, requirements.txt …) come back in every Dockerfile: read each one once
+  const key = glob ? '*' + path : path;
+  const cached = SECRET_FILE_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  if (SECRET_FILE_CACHE.size >= CACHE_LIMIT) SECRET_FILE_CACHE.clear();
+  const found = readSecretFile(path, glob);
+  SECRET_FILE_CACHE.set(key, found);
+  return found;
+}
+const CACHE_LIMIT = 10_000;
+const SECRET_FILE_CACHE = new Map<string, SecretFile | null>();
+
+function readSecretFile(path: string, glob: boolean): SecretFile | null {
   const { name, parent } = lastParts(path);
   if (!name || name === '.' || name === '..') return null;
   const reading = readName(name);

@@ -48,11 +48,16 @@ export default rule({
         const dest = args[args.length - 1];
         const sources = args.slice(0, -1);
         const intoDir = sources.length > 1 || !!dest.value?.endsWith('/');
-        const wd = dest.value === null ? null : dest.value.startsWith('/') ? '/' : workdirAt(model, ins);
-        const destPath = wd === null || !dest.value ? null : resolveImagePath(wd, dest.value);
+        // the destination's path in the image, read only when a source needs it
+        let destPath: string | null | undefined;
+        const destination = () => {
+          if (destPath !== undefined) return destPath;
+          const wd = dest.value === null ? null : dest.value.startsWith('/') ? '/' : workdirAt(model, ins);
+          return destPath = wd === null || !dest.value ? null : resolveImagePath(wd, dest.value);
+        };
         // where a source lands in the image: the destination itself, or the destination directory + its name
-        const landing = (src: string, kind: SecretFile | null) => destPath === null ? null
-          : intoDir && !kind?.dir ? resolveImagePath(destPath, baseName(src)) : destPath;
+        const landing = (src: string, kind: SecretFile | null) => destination() === null ? null
+          : intoDir && !kind?.dir ? resolveImagePath(destination()!, baseName(src)) : destination();
 
         const hits: { arg: Arg; kind: SecretFile; path: string | null; glob: boolean; toDest: boolean }[] = [];
         for (const src of sources) {
@@ -62,10 +67,12 @@ export default rule({
           if (kind) { hits.push({ arg: src, kind, path: landing(src.value, kind), glob, toDest: false }); continue; }
           // `COPY .env.example .env` copies no secret, and `COPY venv/ .env` or `COPY .. …` copies a directory
           if (glob || src.value.endsWith('/') || /^\.{0,2}$/.test(baseName(src.value)) || harmlessName(src.value)) continue;
-          // a plain source copied to a name that says what it holds: `COPY deploy /root/.ssh/id_ed25519`
-          const path = landing(src.value, null);
+          // a plain source copied to a name that says what it holds: `COPY deploy /root/.ssh/id_ed25519`, or to the
+          // path an ENV names as a credentials file
           const byDest = sources.length === 1 && !intoDir ? destKind(dest) : null;
-          const byEnv = path === null ? null : (credentialPaths ??= credentialFiles(model, stage)).get(path) ?? null;
+          const envFiles = byDest ? null : (credentialPaths ??= credentialFiles(model, stage));
+          const path = byDest || envFiles?.size ? landing(src.value, null) : null;
+          const byEnv = path === null || !envFiles ? null : envFiles.get(path) ?? null;
           if (byDest ?? byEnv) hits.push({ arg: byDest ? dest : src, kind: (byDest ?? byEnv)!, path, glob: false, toDest: !!byDest });
         }
 
