@@ -48,6 +48,17 @@ export function nameWords(name: string): string[] {
 
 /** True when the name says the variable holds a credential. */
 export function isSecretName(name: string): boolean {
+  // the same names (PATH, NODE_ENV, APP_HOME …) come back in every Dockerfile: read each one once
+  let secret = SECRET_NAMES.get(name);
+  if (secret !== undefined) return secret;
+  secret = readSecretName(name);
+  if (SECRET_NAMES.size >= 10_000) SECRET_NAMES.clear();
+  SECRET_NAMES.set(name, secret);
+  return secret;
+}
+const SECRET_NAMES = new Map<string, boolean>();
+
+function readSecretName(name: string): boolean {
   if (!SECRET_PART.test(name) && ASCII.test(name)) return false; // none of the words below can be in it
   const w = nameWords(name);
   if (!w.length) return false;
