@@ -3,6 +3,7 @@
  * what is known of an image's userland (a full distribution, Alpine, Windows …).
  */
 import type { DockerfileModel, ImageRef, Stage } from '../../server/src/dockerfile/model';
+import { remembered } from '../../server/src/engine/memo';
 
 export interface PulledImage { stage: Stage; image: ImageRef }
 
@@ -103,24 +104,13 @@ function repository(image: ImageRef): string {
 }
 
 /** The distribution a full image is built on ('' when not known), or null when the image is not known to be full. */
-export function fullDistribution(image: ImageRef): string | null {
-  return remembered(DISTRIBUTIONS, image, readDistribution);
-}
-
 /**
- * A reading of an image reference that depends only on its name, tag and whether it has a digest, kept across
+ * Readings of an image reference that depend only on its name, tag and whether it has a digest, kept across
  * documents: the same few references (node:20, debian:12-slim …) come back in every Dockerfile.
  */
-function remembered<T>(cache: Map<string, T>, image: ImageRef, read: (image: ImageRef) => T): T {
-  const key = `${image.name}\n${image.tag ?? ''}\n${image.digest === null ? '' : '@'}`;
-  if (cache.has(key)) return cache.get(key)!;
-  if (cache.size >= 5000) cache.clear();
-  const value = read(image);
-  cache.set(key, value);
-  return value;
-}
-const DISTRIBUTIONS = new Map<string, string | null>();
-const USERLANDS = new Map<string, 'windows' | 'alpine' | 'bash' | null>();
+const imageKey = (image: ImageRef) => `${image.name}\n${image.tag ?? ''}\n${image.digest === null ? '' : '@'}`;
+
+export const fullDistribution: (image: ImageRef) => string | null = remembered(readDistribution, imageKey);
 
 function readDistribution(image: ImageRef): string | null {
   const repo = repository(image);
@@ -142,9 +132,7 @@ function readDistribution(image: ImageRef): string | null {
  * (known to have /bin/bash: the full distributions of this file's table, and the -slim variants of the Debian-based
  * ones, since bash is an essential package in Debian), or null when it is not known.
  */
-export function imageUserland(image: ImageRef): 'windows' | 'alpine' | 'bash' | null {
-  return remembered(USERLANDS, image, readUserland);
-}
+export const imageUserland: (image: ImageRef) => 'windows' | 'alpine' | 'bash' | null = remembered(readUserland, imageKey);
 
 function readUserland(image: ImageRef): 'windows' | 'alpine' | 'bash' | null {
   const repo = repository(image);

@@ -2,6 +2,7 @@
  * Which file names hold credentials (for no-secret-files): read from the path's last part (and its parent for
  * `.aws/credentials`, `.kube/config` …), never from the file's content, which a rule cannot see.
  */
+import { remembered } from '../../server/src/engine/memo';
 import type { Severity } from '../../server/src/engine/types';
 import { nameWords } from './_secrets';
 
@@ -134,16 +135,10 @@ function readName(name: string): NameReading {
  * `.env.example`, `id_rsa.pub`, `secrets.enc.yaml`, `server.crt`, `setup.py`. A COPY of such a file to a
  * secret-looking destination (`COPY .env.example .env`) copies no secret.
  */
-export function harmlessName(path: string): boolean {
-  let harmless = HARMLESS_CACHE.get(path);
-  if (harmless !== undefined) return harmless;
+export const harmlessName: (path: string) => boolean = remembered((path: string) => {
   const { name, parent } = lastParts(path);
-  harmless = name !== '' && !known(name.toLowerCase(), parent) && readName(name).harmless;
-  if (HARMLESS_CACHE.size >= CACHE_LIMIT) HARMLESS_CACHE.clear();
-  HARMLESS_CACHE.set(path, harmless);
-  return harmless;
-}
-const HARMLESS_CACHE = new Map<string, boolean>();
+  return name !== '' && !known(name.toLowerCase(), parent) && readName(name).harmless;
+});
 
 /** A file of BY_NAME or BY_PARENT (`application_default_credentials.json` despite its DEFAULT). */
 const known = (lower: string, parent: string) => BY_PARENT.get(`${parent}/${lower}`) ?? BY_NAME.get(lower) ?? null;
@@ -155,17 +150,11 @@ const known = (lower: string, parent: string) => BY_PARENT.get(`${parent}/${lowe
  * a directory, which only the directory kinds (`.ssh/`) can be.
  */
 export function secretFile(path: string, glob = false): SecretFile | null {
-  // the same names (package.json, src/, requirements.txt …) come back in every Dockerfile: read each one once
-  const key = glob ? '*' + path : path;
-  const cached = SECRET_FILE_CACHE.get(key);
-  if (cached !== undefined) return cached;
-  if (SECRET_FILE_CACHE.size >= CACHE_LIMIT) SECRET_FILE_CACHE.clear();
-  const found = readSecretFile(path, glob);
-  SECRET_FILE_CACHE.set(key, found);
-  return found;
+  return glob ? secretGlob(path) : secretPath(path);
 }
-const CACHE_LIMIT = 10_000;
-const SECRET_FILE_CACHE = new Map<string, SecretFile | null>();
+// the same names (package.json, src/, requirements.txt …) come back in every Dockerfile: each is read once
+const secretPath = remembered((path: string) => readSecretFile(path, false));
+const secretGlob = remembered((path: string) => readSecretFile(path, true));
 
 function readSecretFile(path: string, glob: boolean): SecretFile | null {
   const { name, parent } = lastParts(path);

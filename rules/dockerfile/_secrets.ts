@@ -1,4 +1,5 @@
 /** What looks like a secret in ENV/ARG: by the variable's name, and by the shape of a value whatever its name. */
+import { remembered } from '../../server/src/engine/memo';
 
 /** Name words that mean "this holds a secret" wherever they stand in the name. */
 const SECRET_WORDS = new Set([
@@ -46,17 +47,8 @@ export function nameWords(name: string): string[] {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
 }
 
-/** True when the name says the variable holds a credential. */
-export function isSecretName(name: string): boolean {
-  // the same names (PATH, NODE_ENV, APP_HOME …) come back in every Dockerfile: read each one once
-  let secret = SECRET_NAMES.get(name);
-  if (secret !== undefined) return secret;
-  secret = readSecretName(name);
-  if (SECRET_NAMES.size >= 10_000) SECRET_NAMES.clear();
-  SECRET_NAMES.set(name, secret);
-  return secret;
-}
-const SECRET_NAMES = new Map<string, boolean>();
+/** True when the name says the variable holds a credential (read once per name: the same names come back in every file). */
+export const isSecretName: (name: string) => boolean = remembered(readSecretName);
 
 function readSecretName(name: string): boolean {
   if (!SECRET_PART.test(name) && ASCII.test(name)) return false; // none of the words below can be in it
