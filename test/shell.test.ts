@@ -196,6 +196,14 @@ test('model: exec-form `sh -c` scripts map to document offsets', () => {
   assert.equal(cut(t, install.argv[1]), 'install');
 });
 
+test('model: each heredoc body is a script only when a shell reads it', () => {
+  const t = 'FROM a\nRUN cat <<A > /etc/motd && bash <<B\nsudo is not used here\nA\nchmod 777 /app\nB\n';
+  const names = buildDockerfileModel(t).runs().map(r => r.command.name);
+  assert.deepEqual(names, ['cat', 'chmod'], 'the motd text fed to cat is data, the body bash reads is a script');
+  const both = 'FROM a\nRUN <<X\napt-get update\nX\n';
+  assert.deepEqual(buildDockerfileModel(both).runs().map(r => r.command.name), ['apt-get'], 'a body no command reads runs as the script');
+});
+
 test('never throws, and every span stays inside the text in order', () => {
   const piece = fc.constantFrom(' ', '\t', '\n', '\\\n', '\\', "'", '"', '$(', ')', '(', '`', '<(', '<<', '<<-', 'EOF', '>', '2>&1', '&', '&&', '|',
     '||', ';', '#', 'sudo', '-u', 'x', 'sh', '-c', 'curl', 'find', '-exec', '{}', '\\;', '${', '}', '=', 'A=b', 'env', '\r\n');

@@ -110,12 +110,16 @@ export class DockerfileModel {
     if (ins.keyword === 'RUN') {
       if (ins.heredocs.length) {
         // `RUN <<EOF` and `RUN bash <<EOF` run the body as a script; `RUN cat <<EOF > file` or
-        // `RUN python3 <<EOF` feed it as data, which is not shell.
+        // `RUN python3 <<EOF` feed it as data, which is not shell. Each body goes to the command whose `<<NAME`
+        // names it: in `cat <<A > f && bash <<B`, B is a script and A is data.
         const head = parseShell(restSegment(ins)).filter(c => c.argv.length > 0);
         const shells = head.filter(c => SHELLS.test(c.name) && !c.argv.some(w => /^-[a-z]*c[a-z]*$/.test(w.value)));
         expandNested(head.filter(c => !shells.includes(c)), cmds);
-        if (head.length === 0 || shells.length > 0) {
-          for (const h of ins.heredocs) expandNested(parseShell(bodySegment(h.body, h.content)), cmds);
+        for (const h of ins.heredocs) {
+          const reader = head.find(c => c.redirections.some(r => (r.op === '<<' || r.op === '<<-') && r.target?.value === h.name));
+          // a body no command names (a marker the tokenizer could not pair) is a script when a shell reads some body
+          const script = head.length === 0 || (reader ? shells.includes(reader) : shells.length > 0);
+          if (script) expandNested(parseShell(bodySegment(h.body, h.content)), cmds);
         }
       } else if (ins.json) {
         expandNested(parseShell(execFormSegment(ins.json, this.text)), cmds);
