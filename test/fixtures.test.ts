@@ -19,7 +19,10 @@ for (const file of files) {
   const rel = path.relative(FIXTURES, file);
   test(`fixture ${rel}`, () => {
     const text = fs.readFileSync(file, 'utf8');
-    const res = lintText(file, text, { fixes: true });
+    // the engine keeps going when a rule throws; here a rule that throws fails the fixture
+    const errors: string[] = [];
+    const onRuleError = (id: string, e: unknown) => { errors.push(`${id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`); };
+    const res = lintText(file, text, { fixes: true, onRuleError });
     assert.ok(res, `${rel}: not recognised as a checked file`);
     const expected = readExpectations(file, text).map(e => `${e.ruleId} ${fmtRange(e.range)} ${e.message}`).sort();
     const actual = res.findings.map(f => `${f.ruleId} ${fmtRange(f.range)} ${f.message}`).sort();
@@ -28,13 +31,14 @@ for (const file of files) {
     for (const f of res.findings) {
       for (const fix of f.fixes ?? []) {
         const fixed = applyEdits(text, fix.edits);
-        const again = lintText(file, fixed)!;
+        const again = lintText(file, fixed, { onRuleError })!;
         assert.ok(!again.findings.some(g => g.ruleId === PARSE_ERROR_RULE), `${rel}: fix "${fix.title}" for ${f.ruleId} breaks parsing:\n${fixed}`);
         const before = res.findings.filter(g => g.ruleId === f.ruleId).length;
         const after = again.findings.filter(g => g.ruleId === f.ruleId).length;
         assert.ok(after < before, `${rel}: fix "${fix.title}" for ${f.ruleId} at ${fmtRange(f.range)} does not remove the finding:\n${fixed}`);
       }
     }
+    assert.deepEqual(errors, [], `${rel}: a rule threw`);
   });
 }
 

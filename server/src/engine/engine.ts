@@ -134,7 +134,7 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
     if (r.options?.fix) {
       f.fixable = true;
       if (options.fixes) {
-        const fix = computeFix(doc, r.rule.id, r.options.fix);
+        const fix = computeFix(doc, r.rule.id, r.options.fix, options.onRuleError ?? defaultRuleError);
         f.fixes = fix ? [fix] : [];
         if (!fix) f.fixable = false;
       }
@@ -144,9 +144,9 @@ export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Fi
   return findings;
 }
 
-function computeFix(doc: ParsedDocument, ruleId: string, thunk: () => FixSpec | null): Fix | null {
+function computeFix(doc: ParsedDocument, ruleId: string, thunk: () => FixSpec | null, onError: (ruleId: string, error: unknown) => void): Fix | null {
   let spec: FixSpec | null;
-  try { spec = thunk(); } catch (e) { defaultRuleError(ruleId + ' (fix)', e); return null; }
+  try { spec = thunk(); } catch (e) { onError(ruleId + ' (fix)', e); return null; }
   if (!spec || !spec.edits.length) return null;
   return {
     title: spec.title, safety: spec.safety,
