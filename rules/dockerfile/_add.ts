@@ -12,6 +12,11 @@ export interface AddSource {
 
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
+/** A source that COPY/ADD fetches instead of reading it from the build context: a URL or a `git@host:` address. */
+export function isRemoteSource(v: string): boolean {
+  return URL_RE.test(v) || v.startsWith('git@');
+}
+
 const ADD_SOURCES = Symbol('add sources');
 
 /** The sources of an ADD (read once per instruction). */
@@ -29,7 +34,7 @@ function readSources(model: DockerfileModel, ins: Instruction): AddSource[] {
   return args.slice(0, -1).map(word => {
     const { value, unresolved } = expandVars(ins.json ? word.value : unquote(word.value), vars);
     const v = unresolved ? null : value;
-    const url = v !== null && (URL_RE.test(v) || /^git@/.test(v));
+    const url = v !== null && isRemoteSource(v);
     const git = url && (/^(git|ssh):\/\/|^git@/.test(v!) || /\.git(#.*)?$/.test(v!) || ins.flags.some(f => f.name === 'keep-git-dir'));
     return { word, value: v, url, git };
   });

@@ -3,20 +3,18 @@
  * the shared reader in _pkg.ts, and which packages are build tools.
  */
 import { derived, derivedSlot, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
-import { findOption, readPackageCommand, type Family, type PackageCommand } from './_pkg';
+import { DATABASE, findOption, readPackageCommand, type PackageCommand, type PackageDatabase } from './_pkg';
 
 export interface PackageWord { word: ShellWord; name: string; manager: string }
 
 export interface PackageChange {
-  manager: 'apt' | 'apk' | 'rpm' | 'zypper';
+  manager: PackageDatabase;
   action: 'install' | 'remove' | 'autoremove' | 'mark-auto';
   packages: PackageWord[];
   /** apk --virtual NAME: the group the installed packages join (removed together with `apk del NAME`). */
   group: string | null;
 }
 
-/** The package database each family changes: apt-get, apt, aptitude and apt-mark share dpkg's. */
-const DATABASE: Partial<Record<Family, PackageChange['manager']>> = { apt: 'apt', aptitude: 'apt', 'apt-mark': 'apt', apk: 'apk', rpm: 'rpm', zypper: 'zypper' };
 const ACTIONS: Record<PackageChange['manager'], Record<string, PackageChange['action']>> = {
   apt: { install: 'install', remove: 'remove', purge: 'remove', autoremove: 'autoremove' },
   apk: { add: 'install', del: 'remove' },

@@ -2,7 +2,7 @@
  * Shared reading of FROM for the image rules: which base images are pulled from a registry, how to name them, and
  * what is known of an image's userland (a full distribution, Alpine, Windows …).
  */
-import type { DockerfileModel, ImageRef, Stage } from '../../server/src/dockerfile/model';
+import { stageChain, type DockerfileModel, type ImageRef, type Stage } from '../../server/src/dockerfile/model';
 import { remembered } from '../../server/src/engine/memo';
 
 export interface PulledImage { stage: Stage; image: ImageRef }
@@ -19,6 +19,21 @@ export function pulledImages(model: DockerfileModel): PulledImage[] {
     out.push({ stage, image });
   }
   return out;
+}
+
+/**
+ * The registry image at the root of a stage's FROM chain (`FROM builder` followed to the image builder is built on);
+ * null for scratch and for a reference that depends on a variable without a value.
+ */
+export function rootImage(stage: Stage): ImageRef | null {
+  const chain = stageChain(stage);
+  const image = chain[chain.length - 1].image;
+  return image && !image.stageRef && !image.scratch && !image.unresolved && image.name ? image : null;
+}
+
+/** How a message names a stage: its alias, or its number. */
+export function stageLabel(s: Stage): string {
+  return s.alias ? `"${s.alias.value}"` : `#${s.index + 1}`;
 }
 
 /** How a message names the image: as written, plus what it resolves to when variables are involved. */

@@ -58,6 +58,10 @@ const SPECS: Record<string, Spec> = {
   },
 };
 const MANAGERS = new Map(Object.entries(SPECS));
+
+/** The package database a family's commands read and change: apt-get, apt, aptitude and apt-mark share dpkg's and apt's lists. */
+export type PackageDatabase = 'apt' | 'apk' | 'rpm' | 'zypper';
+export const DATABASE: Partial<Record<Family, PackageDatabase>> = { apt: 'apt', aptitude: 'apt', 'apt-mark': 'apt', apk: 'apk', rpm: 'rpm', zypper: 'zypper' };
 /** First letters of the managers' names: most command names are ruled out by theirs. */
 const FIRST = new Uint8Array(128);
 for (const name of MANAGERS.keys()) FIRST[name.charCodeAt(0)] = 1;

@@ -1,6 +1,6 @@
 import { rule } from '../rule';
-import { stageChain, type Stage } from '../../server/src/dockerfile/model';
-import { fullDistribution, imageLabel } from './_image';
+import { stageChain } from '../../server/src/dockerfile/model';
+import { fullDistribution, imageLabel, rootImage, stageLabel } from './_image';
 
 export default rule({
   id: 'dockerfile/minimal-base-image',
@@ -17,22 +17,17 @@ export default rule({
     const final = model.finalStage;
     if (!final) return;
     const chain = stageChain(final);
-    const root = chain[chain.length - 1];
-    const image = root.image;
-    if (!image || image.scratch || image.stageRef || image.unresolved || !image.name) return;
+    const image = rootImage(final);
+    if (!image) return;
     const distro = fullDistribution(image);
     if (distro === null) return;
-    const through = chain.slice(1).map(stageName);
+    const through = chain.slice(1).map(stageLabel);
     const via = through.length ? ` (through stage${through.length > 1 ? 's' : ''} ${through.join(' → ')})` : '';
     report(image.word, `The final image is built on ${imageLabel(image)}${via}, a full ${distro || 'Linux distribution'} userland with a shell and a package manager that the application does not need at run time: build on a minimal image (distroless, a -slim or -alpine variant, or scratch for a static binary)`, {
       related: chain.slice(0, -1).map(s => ({
         span: s.image!.word,
-        message: `${s === final ? 'The final stage' : `Stage ${stageName(s)}`} is built on stage ${stageName(s.image!.stageRef!)}`,
+        message: `${s === final ? 'The final stage' : `Stage ${stageLabel(s)}`} is built on stage ${stageLabel(s.image!.stageRef!)}`,
       })),
     });
   },
 });
-
-function stageName(s: Stage): string {
-  return s.alias ? `"${s.alias.value}"` : `#${s.index + 1}`;
-}

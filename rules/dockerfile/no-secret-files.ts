@@ -1,6 +1,8 @@
 import { rule } from '../rule';
 import { expandVars, resolveImagePath, stageChain, workdirAt, type DockerfileModel, type Stage, type VarLookup } from '../../server/src/dockerfile/model';
 import { unquote, type Instruction, type Span, type Word } from '../../server/src/dockerfile/parser';
+import { isRemoteSource } from './_add';
+import { stageLabel } from './_image';
 import { shippedStages } from './_run';
 import { harmlessName, secretFile, type SecretFile } from './_secret-files';
 
@@ -12,7 +14,6 @@ const CREDENTIAL_PATH_VARS = new Map<string, SecretFile>([
   ['HF_TOKEN_PATH', { what: 'a Hugging Face token' }],
 ]);
 
-const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/|^git@/;
 const GLOB_RE = /[*?[]/;
 
 interface Arg { word: Word; span: Span; written: string; value: string | null }
@@ -61,7 +62,7 @@ export default rule({
 
         const hits: { arg: Arg; kind: SecretFile; path: string | null; glob: boolean; toDest: boolean }[] = [];
         for (const src of sources) {
-          if (src.value === null || src.value === '' || URL_RE.test(src.value)) continue;
+          if (src.value === null || src.value === '' || isRemoteSource(src.value)) continue;
           const glob = GLOB_RE.test(src.value);
           const kind = secretFile(src.value, glob);
           if (kind) { hits.push({ arg: src, kind, path: landing(src.value, kind), glob, toDest: false }); continue; }
@@ -86,7 +87,7 @@ export default rule({
           const kw = ins.keyword;
           const shown = hit.arg.written === value ? value : `${hit.arg.written} (${value})`;
           const what = hit.glob ? hit.kind.many ?? hit.kind.what : hit.kind.what;
-          const place = inFinal ? 'an image layer' : `build stage ${stageName(stage)}${via ? `, which ${via.keyword} --from copies into the final image` : ''}`;
+          const place = inFinal ? 'an image layer' : `build stage ${stageLabel(stage)}${via ? `, which ${via.keyword} --from copies into the final image` : ''}`;
           const evidence = hit.kind.maybe ? ' (a later RUN deletes it, so it holds a credential)' : '';
           const exposure = inFinal || via
             ? 'anyone who can pull the image can read it, and deleting it in a later RUN does not remove it from that layer'
@@ -110,10 +111,6 @@ export default rule({
 function baseName(p: string): string {
   const t = p.replace(/\/+$/, '');
   return t.slice(t.lastIndexOf('/') + 1);
-}
-
-function stageName(s: Stage): string {
-  return s.alias ? `"${s.alias.value}"` : `#${s.index + 1}`;
 }
 
 /** What a destination holds by its name, or by the variable it is written as (`$GOOGLE_APPLICATION_CREDENTIALS`). */

@@ -3,7 +3,7 @@ import { stageChain, type DockerfileModel, type Stage } from '../../server/src/d
 import type { Heredoc, Instruction, Segmented } from '../../server/src/dockerfile/parser';
 import { basename, parseShell, scriptWord, subSegment, type ShellCommand } from '../../server/src/dockerfile/shell';
 import { editable } from './_run';
-import { imageUserland } from './_image';
+import { imageUserland, rootImage } from './_image';
 
 const POSIX_SHELL = /^(ba|da|a|z|k|mk)?sh$/;
 /** Shells that take `-o pipefail` on their command line and in `set` (sh and dash: only recent dash releases). */
@@ -57,12 +57,6 @@ function readShell(ins: Instruction): ShellState | null {
 }
 
 /** The registry image at the root of a stage's chain (`FROM builder` followed back), or null. */
-function rootImage(stage: Stage) {
-  const chain = stageChain(stage);
-  const image = chain[chain.length - 1].image;
-  return image && !image.stageRef && !image.scratch && !image.unresolved ? image : null;
-}
-
 /** Commands whose failure in front of a pipe does not matter: they only print (or, like `yes`, always die of SIGPIPE). */
 const HARMLESS = new Set(['echo', 'printf', 'yes', 'true', ':']);
 

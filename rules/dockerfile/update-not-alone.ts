@@ -3,13 +3,12 @@ import type { DockerfileModel, Stage } from '../../server/src/dockerfile/model';
 import type { Instruction } from '../../server/src/dockerfile/parser';
 import { scriptWord, type ShellCommand } from '../../server/src/dockerfile/shell';
 import type { OffsetEdit } from '../../server/src/engine/types';
-import { findOption, packageRuns, readPackageCommand, type Family, type PackageCommand } from './_pkg';
+import { DATABASE, findOption, packageRuns, readPackageCommand, type PackageCommand, type PackageDatabase } from './_pkg';
 import { deleteInstruction, deleteRunCommand } from './_edit';
 import { editable, removedPaths } from './_run';
 
-/** Managers that share one package index: apt-get, apt and aptitude all read /var/lib/apt/lists. */
-type Group = 'apt' | 'apk' | 'rpm' | 'zypper';
-const GROUPS: Partial<Record<Family, Group>> = { apt: 'apt', aptitude: 'apt', apk: 'apk', rpm: 'rpm', zypper: 'zypper' };
+/** Managers that share one package index (apt-get, apt and aptitude all read /var/lib/apt/lists): _pkg's DATABASE. */
+type Group = PackageDatabase;
 
 /** Subcommands that only refresh the index (`yum/dnf update` upgrade packages: no-dist-upgrade's business). */
 const REFRESH: Record<Group, Set<string>> = {
@@ -57,7 +56,7 @@ type Role = 'refresh' | 'use' | 'opaque' | null;
 function role(c: ShellCommand, group: Group): Role {
   const p = readPackageCommand(c);
   if (p) {
-    if (GROUPS[p.family] !== group) return null;
+    if (DATABASE[p.family] !== group) return null;
     if (REFRESH[group].has(p.subcommand)) return 'refresh';
     return USE[group].has(p.subcommand) || p.subcommand.includes('$') ? 'use' : null;
   }
@@ -73,7 +72,7 @@ function dropsIndex(group: Group, cmds: ShellCommand[], from: number): boolean {
   }
   return cmds.slice(from + 1).some(c => {
     const p = readPackageCommand(c);
-    if (!p || GROUPS[p.family] !== group || p.subcommand !== 'clean') return false;
+    if (!p || DATABASE[p.family] !== group || p.subcommand !== 'clean') return false;
     return group === 'rpm' ? p.operands.some(o => o.value === 'all' || o.value === 'metadata') : !!findOption(p, '--all', '-a', '--metadata', '-m');
   });
 }
@@ -104,7 +103,7 @@ export default rule({
       const groups = new Set<Group>();
       for (const c of cmds) {
         const p = readPackageCommand(c);
-        const g = p && GROUPS[p.family];
+        const g = p && DATABASE[p.family];
         if (g && REFRESH[g].has(p.subcommand) && p.sub) groups.add(g);
       }
       if (!groups.size) continue;
@@ -170,7 +169,7 @@ function usesAfter(model: DockerfileModel, stage: Stage, group: Group): (NextUse
  * install's command. Only when nothing between them (or before the install in its RUN) might need the index.
  */
 function moveRefresh(model: DockerfileModel, ins: Instruction, refresh: ShellCommand, p: PackageCommand, next: NextUse): FixSpec | null {
-  const group = GROUPS[p.family]!;
+  const group = DATABASE[p.family]!;
   if (next.opaqueBetween) return null;
   const first = next.cmds.findIndex(c => role(c, group) !== null);
   if (role(next.cmds[first], group) === 'opaque') return null;

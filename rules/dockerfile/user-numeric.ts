@@ -1,6 +1,5 @@
 import { rule } from '../rule';
-import { stageChain } from '../../server/src/dockerfile/model';
-import { imageUserland } from './_image';
+import { imageUserland, rootImage } from './_image';
 import { finalUser } from './_user';
 
 export default rule({
@@ -14,9 +13,8 @@ export default rule({
   check({ model, report }) {
     const u = finalUser(model);
     if (!u || u.unresolved || /^\d+$/.test(u.resolved) || u.resolved === 'root' || u.resolved === '') return;
-    const chain = model.finalStage ? stageChain(model.finalStage) : [];
-    const base = chain.length ? chain[chain.length - 1].image : null;
-    if (base && !base.unresolved && imageUserland(base) === 'windows') return;
+    const base = model.finalStage ? rootImage(model.finalStage) : null;
+    if (base && imageUserland(base) === 'windows') return;
     report(u.span, `The final image runs as user "${u.resolved}": use a numeric UID of 1000 or above so that it can be verified`);
   },
 });
