@@ -75,6 +75,17 @@ test('copy-chown: no finding for shell-computed owners, globs, or a chown inside
   assert.deepEqual(nested[0].fixes, []);
 });
 
+test('copy-chown: a chown led by a reserved word (`then chown …`) is reported without a fix that would empty the branch', () => {
+  for (const run of ['if true; then chown -R 1 /srv/app; fi', 'set -e; if true; then chown -R 1 /srv/app && npm prune; fi', 'for d in x; do chown -R 1 /srv/app; done']) {
+    const fs = findings(`FROM node:20@sha256:${D}\nCOPY a /srv/app\nRUN ${run}\n`, 'dockerfile/copy-chown');
+    assert.equal(fs.length, 1, run);
+    assert.deepEqual(fs[0].fixes, [], run);
+  }
+  // inside the branch, after another command, it can go
+  const inside = fixed(`FROM node:20@sha256:${D}\nCOPY a /srv/app\nRUN if true; then npm prune; chown -R 1 /srv/app; fi\n`, 'dockerfile/copy-chown');
+  assert.equal(inside.text, `FROM node:20@sha256:${D}\nCOPY --chown=1 a /srv/app\nRUN if true; then npm prune; fi\n`);
+});
+
 test('no-ssh-port: a range is split around 22; the only port removes the instruction; a second port only the word', () => {
   const range = fixed(`FROM debian:12@sha256:${D}\nEXPOSE 20-25/tcp 80\n`, 'dockerfile/no-ssh-port');
   assert.equal(range.text, `FROM debian:12@sha256:${D}\nEXPOSE 20-21/tcp 23-25/tcp 80\n`);

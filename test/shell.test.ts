@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { execFormSegment, nestedScript, parseShell, scriptWord, tokenize, type ShellCommand } from '../server/src/dockerfile/shell';
+import { elementIn, execFormSegment, nestedScript, parseShell, pipesInto, readsPipe, scriptWord, tokenize, type ShellCommand } from '../server/src/dockerfile/shell';
 import { buildDockerfileModel } from '../server/src/dockerfile/model';
 import { indexOfOffset, offsetAt, plainSegment, subSegment } from '../server/src/dockerfile/parser';
 
@@ -43,6 +43,39 @@ test('operators: && || ; & newline, and pipelines share a number that no other c
   // numbers never repeat between parses (nested scripts are parsed separately)
   const other = parse('a | b');
   assert.ok(!cmds.some(c => c.pipeline === other[0].pipeline));
+});
+
+test('compound commands in pipelines: a subshell, a group or a loop is one element; its commands know where it stands', () => {
+  const shape = (text: string) => {
+    const cmds = parse(text);
+    const base = Math.min(...cmds.flatMap(c => [c.pipeline, ...(c.enclosing ?? []).map(e => e.pipeline)]));
+    return cmds.map(c => `${c.words.map(w => w.raw).join(' ')}@${c.pipeline - base}.${c.element}${(c.enclosing ?? []).map(e => ` in ${e.pipeline - base}.${e.element}`).join('')}`);
+  };
+  assert.deepEqual(shape('(cd /src && curl x) | sh'), ['cd /src@1.0 in 0.0', 'curl x@2.0 in 0.0', 'sh@0.1']);
+  assert.deepEqual(shape('curl x | (cd /tmp && sh)'), ['curl x@0.0', 'cd /tmp@1.0 in 0.1', 'sh@2.0 in 0.1']);
+  assert.deepEqual(shape('{ curl x; } | bash'), ['{ curl x@1.0 in 0.0', '}@0.0', 'bash@0.1']);
+  assert.deepEqual(shape('cat f | while read l; do sh; done | sort'), ['cat f@0.0', 'while read l@1.0 in 0.1', 'do sh@2.0 in 0.1', 'done@0.1', 'sort@0.2']);
+  assert.deepEqual(shape('case $x in a) curl x;; esac | sh'), ['case $x in a@1.0 in 0.0', 'curl x@2.0 in 0.0', 'esac@0.0', 'sh@0.1']);
+  // nested: the inner pipeline keeps its own numbers, the outer one is listed after it
+  assert.deepEqual(shape('a | { b | c; } | d'), ['a@0.0', '{ b@1.0 in 0.1', 'c@1.1 in 0.1', '}@0.1', 'd@0.2']);
+  assert.deepEqual(shape('( (curl x) ) | sh'), ['curl x@2.0 in 0.0', 'sh@0.1']);
+  // not piped, or piped elsewhere: no enclosing pipeline
+  assert.deepEqual(shape('(a) > f | b'), ['a@1.0', 'b@0.1']);
+  assert.ok(parse('(a; b) && c').every(c => !c.enclosing && c.element === 0));
+  // a function's parentheses are not a subshell
+  assert.ok(parse('f() { a; }; f | b').every(c => !c.enclosing));
+  // stderr joined to the pipe keeps stdout in it
+  assert.deepEqual(shape('(a) 2>&1 | b'), ['a@1.0 in 0.0', 'b@0.1']);
+
+  const [curl, cd, sh] = parse('curl x | (cd /tmp && sh)');
+  assert.ok(pipesInto(curl, sh) && pipesInto(curl, cd) && !pipesInto(cd, sh) && !pipesInto(sh, curl));
+  assert.ok(readsPipe(sh) && !readsPipe(curl));
+  const [a, b, c] = parse('(curl x; sh) | cat');
+  assert.ok(!pipesInto(a, b) && pipesInto(a, c) && pipesInto(b, c));
+  const [toFile, next] = parse('curl x > f | sh');
+  assert.ok(!pipesInto(toFile, next));
+  assert.equal(elementIn(c, a.enclosing![0].pipeline), 1);
+  assert.equal(elementIn(c, a.pipeline), -1);
 });
 
 test('redirections: 2>&1, > /dev/null, 2>/dev/null, &>, >>, <<<, none of them in argv; the command span covers them', () => {

@@ -2,7 +2,7 @@
 import type { OffsetEdit } from '../../server/src/engine/types';
 import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import type { Instruction, Span } from '../../server/src/dockerfile/parser';
-import type { ShellCommand } from '../../server/src/dockerfile/shell';
+import { isKeyword, type ShellCommand } from '../../server/src/dockerfile/shell';
 
 /** Deletes the lines an instruction occupies (continuations and heredoc bodies included). */
 export function deleteInstruction(model: DockerfileModel, ins: Instruction): OffsetEdit {
@@ -25,11 +25,14 @@ export function deleteWord(words: Span[], index: number): OffsetEdit {
 
 /**
  * Deletes `cmd` from its RUN when it is joined to its neighbours by `&&` or `;` at the top level of the
- * instruction (not inside a heredoc, `sh -c` or a pipeline). Returns null when that is not the case or when it
+ * instruction (not inside a heredoc, `sh -c` or a pipeline, and not led by a reserved word: `then cmd`). Returns null when that is not the case or when it
  * is the RUN's only command (delete the instruction instead).
  */
 export function deleteRunCommand(model: DockerfileModel, ins: Instruction, cmd: ShellCommand): OffsetEdit | null {
   if (ins.heredocs.length || ins.json) return null;
+  // `then chown …`, `do …`, `{ …`: the reserved word belongs to a compound command, which would lose its body
+  const head = cmd.argv.length ? cmd.words.indexOf(cmd.argv[0]) : cmd.words.length;
+  for (let k = 0; k < head; k++) if (isKeyword(cmd.words[k].raw)) return null;
   const all = model.shell(ins);
   const top = all.filter(c => c.source === all[0].source);
   const i = top.indexOf(cmd);

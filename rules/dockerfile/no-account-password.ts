@@ -1,7 +1,7 @@
 import { rule } from '../rule';
 import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import type { Instruction, Span } from '../../server/src/dockerfile/parser';
-import type { ShellCommand, ShellWord } from '../../server/src/dockerfile/shell';
+import { readsPipe, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
 
 const ACCOUNT_ADVICE = 'lock the account (`usermod -L`, `passwd -l`) or create it without a password (`useradd -r -s /usr/sbin/nologin`, `adduser --disabled-password`); give credentials to the running container from a secret store';
 const GROUP_ADVICE = 'do not give groups a password (whoever knows it joins the group with `newgrp`); add the users who need the group with `usermod -aG`';
@@ -82,7 +82,7 @@ const isLockedValue = (v: string) => /^[!*]+$/.test(v);
 
 /** The command reads its standard input from a pipe or a redirection (`… | cmd`, `cmd < file`, `<<EOF`, `<<<`), not /dev/null. */
 function stdinFed(c: ShellCommand): boolean {
-  return c.op === '|' || c.redirections.some(r => /^0?</.test(r.op) && !r.op.includes('&') && r.target?.value !== '/dev/null');
+  return readsPipe(c) || c.redirections.some(r => /^0?</.test(r.op) && !r.op.includes('&') && r.target?.value !== '/dev/null');
 }
 
 /** A `--mount=type=secret` on the RUN. */

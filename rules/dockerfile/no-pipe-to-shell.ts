@@ -1,6 +1,6 @@
 import { rule } from '../rule';
 import type { Span } from '../../server/src/dockerfile/parser';
-import { skipOptions, scriptWord, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
+import { pipesInto, skipOptions, scriptWord, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
 
 /**
  * Interpreters that run a program read from stdin: `code` options give them the program instead, `values` options
@@ -119,15 +119,17 @@ export default rule({
       const emit = (span: Span, msg: string) => {
         if (!seen.some(s => s.start === span.start && s.end === span.end)) { seen.push(span); report(span, msg); }
       };
-      // curl … | [tee …|] sh: walking back, the nearest interpreter later in each pipeline
-      const shellAfter = new Map<number, ShellCommand>();
-      for (let i = cmds.length - 1; i >= 0; i--) {
-        const c = cmds[i];
-        if (downloadsToStdout(c)) {
-          const sh = shellAfter.get(c.pipeline);
-          if (sh) emit({ start: c.argv[0].start, end: sh.argv[0].end }, `\`${c.name}\` output is piped into \`${sh.name}\` and run unverified: download to a file, check its checksum or signature, then run it`);
+      // curl … | [tee …|] sh, also through compound commands: `(cd /tmp && curl …) | sh`, `curl … | (cd /tmp && sh)`
+      let readers: Map<number, ShellCommand[]> | null = null;
+      for (const c of cmds) {
+        if (!downloadsToStdout(c)) continue;
+        readers ??= byPipeline(cmds.filter(runsStdin));
+        // the nearest interpreter after it that its output reaches
+        let sh: ShellCommand | null = null;
+        for (const p of [c.pipeline, ...(c.enclosing ?? []).map(e => e.pipeline)]) {
+          for (const r of readers.get(p) ?? []) if (r.start > c.start && (!sh || r.start < sh.start) && pipesInto(c, r)) sh = r;
         }
-        if (runsStdin(c)) shellAfter.set(c.pipeline, c);
+        if (sh) emit({ start: c.argv[0].start, end: sh.argv[0].end }, `\`${c.name}\` output is piped into \`${sh.name}\` and run unverified: download to a file, check its checksum or signature, then run it`);
       }
       for (const c of cmds) {
         const spec = interpreter(c);
@@ -149,6 +151,18 @@ export default rule({
     }
   },
 });
+
+/** Commands by each pipeline they stand in (their own and those of the compound commands around them). */
+function byPipeline(cmds: ShellCommand[]): Map<number, ShellCommand[]> {
+  const out = new Map<number, ShellCommand[]>();
+  for (const c of cmds) {
+    for (const p of [c.pipeline, ...(c.enclosing ?? []).map(e => e.pipeline)]) {
+      const list = out.get(p);
+      if (list) list.push(c); else out.set(p, [c]);
+    }
+  }
+  return out;
+}
 
 /** `python -c CODE`, `perl -e CODE`: the word after the code option. */
 function codeWord(c: ShellCommand, flag: string): ShellWord | null {

@@ -1,7 +1,7 @@
 import { rule, type FixSpec } from '../rule';
 import { stageChain, type DockerfileModel, type Stage } from '../../server/src/dockerfile/model';
 import type { Heredoc, Instruction, Segmented } from '../../server/src/dockerfile/parser';
-import { basename, parseShell, scriptWord, subSegment, type ShellCommand } from '../../server/src/dockerfile/shell';
+import { basename, elementIn, pipesInto, readsPipe, parseShell, scriptWord, subSegment, type ShellCommand } from '../../server/src/dockerfile/shell';
 import { editable } from './_run';
 import { imageUserland, rootImage } from './_image';
 
@@ -62,6 +62,7 @@ const HARMLESS = new Set(['echo', 'printf', 'yes', 'true', ':']);
 
 function harmless(c: ShellCommand): boolean {
   if (!c.argv.length || HARMLESS.has(c.name)) return true; // argv-less: the end of a group (`} | …`) or a bare assignment
+  if ((c.name === 'for' || c.name === 'case' || c.name === 'select') && c.argv[0].raw === c.name) return true; // a loop's or case's head prints nothing
   // `cat <<EOF | …` prints its heredoc; `cat file | …` fails when the file is missing
   return c.name === 'cat' && c.argv.every((w, i) => i === 0 || w.value.startsWith('-')) && !c.redirections.some(r => /^\d*<$/.test(r.op));
 }
@@ -75,7 +76,7 @@ function stopsEarly(c: ShellCommand): boolean {
 
 /** Pipelines that pipefail would break: `yes | …`, `… | head`, `… | grep -q`. */
 function hostileToPipefail(cmds: ShellCommand[]): boolean {
-  return cmds.some((c, i) => (c.op === '|' && stopsEarly(c)) || (c.name === 'yes' && cmds.slice(i + 1).some(d => d.pipeline === c.pipeline)));
+  return cmds.some((c, i) => (readsPipe(c) && stopsEarly(c)) || (c.name === 'yes' && cmds.slice(i + 1).some(d => pipesInto(c, d))));
 }
 
 /** `echo` with a backslash in an argument prints differently in dash (/bin/sh on Debian and Ubuntu) and in bash. */
@@ -111,7 +112,14 @@ function heredocScript(ins: Instruction, h: Heredoc, st: ShellState): Script | n
   return runner ? { shell: null, runner, pipefail: pipefailOption(runner.argv, 1) === true, offBy: null, depth: 0 } : null; // null: data (`cat <<EOF > file`)
 }
 
-interface Pipe { members: ShellCommand[]; script: Script; pipefail: boolean; offBy: ShellCommand | null }
+interface Pipe {
+  number: number;
+  /** In order; a compound command's members (`( … )`, `while …; done`) share its element (see elementIn). */
+  members: ShellCommand[];
+  script: Script;
+  pipefail: boolean;
+  offBy: ShellCommand | null;
+}
 
 /** The pipelines of a RUN with the script they run in and whether pipefail is on there; and each command's script. */
 function pipelines(ins: Instruction, cmds: ShellCommand[], st: ShellState): { pipes: Pipe[]; owner: Map<ShellCommand, Script> } {
@@ -150,18 +158,26 @@ function pipelines(ins: Instruction, cmds: ShellCommand[], st: ShellState): { pi
         scripts.set(next.source, { shell: null, runner: c, pipefail: on, offBy: null, depth: 0 });
       }
     }
-    let p = byNumber.get(c.pipeline);
-    if (!p) { byNumber.set(c.pipeline, p = { members: [], script: s, pipefail: s.pipefail, offBy: s.offBy }); pipes.push(p); }
-    p.members.push(c);
+    for (const number of c.enclosing ? [c.pipeline, ...c.enclosing.map(e => e.pipeline)] : [c.pipeline]) {
+      let p = byNumber.get(number);
+      if (!p) { byNumber.set(number, p = { number, members: [], script: s, pipefail: s.pipefail, offBy: s.offBy }); pipes.push(p); }
+      p.members.push(c);
+    }
     if (c.name === 'set' && !c.context && s.depth === 0) {
       const on = pipefailOption(c.argv, 1);
       if (on !== null) { s.pipefail = on; s.offBy = on ? null : c; }
     }
   }
-  return { pipes: pipes.filter(p => p.members.length > 1), owner };
+  return { pipes: pipes.filter(p => elementIn(p.members[p.members.length - 1], p.number) > 0), owner };
 }
 
-interface Candidate { ins: Instruction; stage: Stage; cmds: ShellCommand[]; pipe: Pipe; owner: Map<ShellCommand, Script>; producer: ShellCommand; last: ShellCommand }
+interface Candidate {
+  ins: Instruction; stage: Stage; cmds: ShellCommand[]; pipe: Pipe; owner: Map<ShellCommand, Script>;
+  producer: ShellCommand;
+  /** The first command of the pipeline's last element (`while read …` of a loop), and the last command of all (its `done`). */
+  consumer: ShellCommand;
+  last: ShellCommand;
+}
 
 /** The pipelines of the RUN that hide a failure: pipefail off, a producer that can fail, no `|| true` after it. */
 function hiddenFailures(ins: Instruction, stage: Stage, st: ShellState, cmds: ShellCommand[]): Candidate[] {
@@ -170,16 +186,32 @@ function hiddenFailures(ins: Instruction, stage: Stage, st: ShellState, cmds: Sh
   for (const pipe of pipes) {
     if (pipe.pipefail) continue;
     const m = pipe.members;
-    if (m.slice(1).some(stopsEarly)) continue;
-    const producer = m.slice(0, -1).find(c => !harmless(c));
-    if (!producer) continue;
+    const at = (c: ShellCommand) => elementIn(c, pipe.number);
     const last = m[m.length - 1];
+    const end = at(last);
+    if (m.some(c => at(c) > 0 && stopsEarly(c))) continue;
+    // in a compound command, the download is what matters (`(cd /tmp && curl …) | tar x`), not the `cd`
+    const before = m.filter(c => at(c) < end && !harmless(c));
+    const producer = before.find(c => DOWNLOADERS.has(c.name)) ?? before[0];
+    if (!producer) continue;
+    const consumer = m.find(c => at(c) === end)!;
     // `… | tar xz || true`: the author ignores the pipeline's failure on purpose
     const after = cmds.slice(cmds.indexOf(last) + 1).find(c => c.source === last.source && c.context === last.context && c.parent === last.parent);
     if (after && after.op === '||' && after.argv.length === 1 && (after.name === 'true' || after.name === ':')) continue;
-    out.push({ ins, stage, cmds, pipe, owner, producer, last });
+    out.push({ ins, stage, cmds, pipe, owner, producer, consumer, last });
   }
   return out;
+}
+
+/** How a message names a pipeline element: `tar`, `while`, `(cd … tar)`, `{ cd … tar; }`. */
+function elementLabel(commands: ShellCommand[]): string {
+  const first = commands[0];
+  if (commands.length === 1) return first.name || first.argv[0]?.raw || first.words[0].raw;
+  const opener = first.words[0].raw;
+  if (OPENERS.has(opener) && opener !== '{') return opener;
+  const names = commands.filter(x => x.name).map(x => x.name);
+  const inner = names.length > 1 ? `${names[0]} … ${names[names.length - 1]}` : names[0] ?? '…';
+  return opener === '{' ? `{ ${inner}; }` : `(${inner})`;
 }
 
 /** A SHELL instruction as a message quotes it: `SHELL ["/bin/sh", "-c"]`. */
@@ -241,7 +273,7 @@ export default rule({
     for (const { ins, stage, st } of runs) {
       if (!st.posix && !ins.json) continue; // a PowerShell or cmd RUN: its `|` is not a POSIX pipe
       const cmds = model.shell(ins);
-      if (!cmds.some(c => c.op === '|')) continue;
+      if (!cmds.some(readsPipe)) continue;
       found.push(...hiddenFailures(ins, stage, st, cmds));
     }
     // the SHELL fix of a stage goes before its first RUN reported under the default shell, for all its findings
@@ -253,12 +285,19 @@ export default rule({
     for (const c of found) {
       const p = c.producer.name || c.producer.argv[0].raw;
       // what the output goes into as written: `while read …`, `xargs -r cmd` (xargs is a wrapper to the tokenizer), else the command
-      const headWord = /^(while|until)$/.test(c.last.words[0].raw) ? c.last.words[0]
-        : c.last.wrappers.find(w => basename(w.value) === 'xargs') ?? c.last.argv[0] ?? c.last.words[c.last.words.length - 1];
-      const l = headWord === c.last.argv[0] && c.last.name ? c.last.name : basename(headWord.value);
-      const what = DOWNLOADERS.has(c.producer.name) ? 'a failed or partial download' : 'its missing or partial output';
+      const into = c.consumer;
+      const opener = into.words[0].raw;
+      const headWord = OPENERS.has(opener) ? into.words[0]
+        : into.wrappers.find(w => basename(w.value) === 'xargs') ?? into.argv[0] ?? into.words[into.words.length - 1];
       const m = c.pipe.members;
-      const between = m.slice(m.indexOf(c.producer) + 1, -1).map(x => `\`${x.name || x.argv[0]?.raw || x.words[0].raw}\``);
+      const at = (x: ShellCommand) => elementIn(x, c.pipe.number);
+      const l = headWord === into.argv[0] && into.pipeline !== c.pipe.number ? elementLabel(m.filter(x => at(x) === at(into)))
+        : opener === '{' ? elementLabel(m.filter(x => at(x) === at(into)))
+        : headWord === into.argv[0] && into.name ? into.name : basename(headWord.value);
+      const what = DOWNLOADERS.has(c.producer.name) ? 'a failed or partial download' : 'its missing or partial output';
+      // each element in between
+      const between: string[] = [];
+      for (let e = at(c.producer) + 1; e < at(into); e++) between.push(`\`${elementLabel(m.filter(x => at(x) === e))}\``);
       const through = between.length ? ` through ${between.join(', ')}` : '';
       report({ start: c.producer.argv[0].start, end: headWord.end },
         `\`${p}\` is piped${through} into \`${l}\`: without pipefail a failure of \`${p}\` does not fail the RUN, so ${what} is used; ${remedy(c)}`, {

@@ -35,6 +35,9 @@ export interface Redirection extends Span {
 
 export type ShellOp = '' | '&&' | '||' | ';' | '|' | '&' | '\n' | '(' | ')';
 
+/** An element of a pipeline: `pipeline` numbers as in ShellCommand, `element` counts from 0. */
+export interface PipelinePlace { pipeline: number; element: number }
+
 /** A simple command. Its span runs from its first word or redirection to its last (`cmd x > /dev/null` whole). */
 export interface ShellCommand extends Span {
   /** Every word of the simple command, as written (assignments and wrappers included, redirections not). */
@@ -51,6 +54,14 @@ export interface ShellCommand extends Span {
   op: ShellOp;
   /** Commands joined by `|` share a pipeline number; numbers are unique across every parse. */
   pipeline: number;
+  /** Position of the command's element in its pipeline (0 first); a compound command (`( … )`, `{ …; }`, a loop) is one element. */
+  element: number;
+  /**
+   * The pipelines this command takes part in through the compound commands around it, innermost first:
+   * in `(cd /tmp && curl …) | sh`, curl is in the subshell, which is element 0 of sh's pipeline. Only for
+   * compound commands that are piped; undefined otherwise.
+   */
+  enclosing?: PipelinePlace[];
   /** Redirection targets (`> file`), not part of argv. */
   redirects: ShellWord[];
   /** Every redirection of the command, with its operator. */
@@ -79,12 +90,12 @@ export function derived<T>(c: ShellCommand, slot: number, compute: (c: ShellComm
   return v !== undefined ? v as T : (memo[slot] = compute(c));
 }
 
-/** Reserved words that may come before a command: then, do, else, elif, if, while, until, !, {, }, fi, done, time. */
-function isKeyword(s: string): boolean {
+/** Reserved words that may come before a command: then, do, else, elif, if, while, until, !, {, }, fi, done, esac, time. */
+export function isKeyword(s: string): boolean {
   switch (s.charCodeAt(0)) {
     case 33: case 123: case 125: return s.length === 1; // ! { }
     case 100: return s === 'do' || s === 'done';
-    case 101: return s === 'else' || s === 'elif';
+    case 101: return s === 'else' || s === 'elif' || s === 'esac';
     case 102: return s === 'fi';
     case 105: return s === 'if';
     case 116: return s === 'then' || s === 'time';
@@ -404,6 +415,19 @@ export function basename(p: string): string {
 
 const MAX_DEPTH = 8;
 
+/** Reserved words that open and close compound commands; `for`, `case` and `select` head their command's argv. */
+const OPENERS = new Set(['{', 'if', 'while', 'until', 'for', 'case', 'select']);
+const CLOSERS = new Set(['}', 'fi', 'done', 'esac']);
+const LOOP_HEADS = new Set(['for', 'case', 'select']);
+
+/** An open compound command: `( … )` or a reserved-word one, from out[start], standing at `place` in its pipeline. */
+interface Group { paren: boolean; /** `name()`: a function's parentheses, not a subshell */ fn: boolean; start: number; place: PipelinePlace }
+
+/** Does a redirection send stdout somewhere other than the pipe (`> f`, `1>> f`, `&> f`, `>&2`)? */
+function stdoutAway(op: string): boolean {
+  return /^(1?>(>|\|)?|&>>?)$/.test(op) || /^1?>&[02-9]$/.test(op);
+}
+
 /** `2>&1`, `>&2`, `<&-` carry their target; the others (`> file`, `&> file`) take the next word. */
 function carriesTarget(op: string): boolean {
   return /&[0-9-]*$/.test(op) && op !== '&>' && op !== '&>>';
@@ -424,6 +448,13 @@ export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
   let first = -1, last = -1;
   let op: ShellOp = '';
   let pipeline = nextPipeline++;
+  let element = 0;
+  // open compound commands, innermost last; a subshell that just closed waits for the next operator to be `|`
+  const groups: Group[] = [];
+  let closed: { group: Group; end: number } | null = null;
+  const enclose = (g: Group, end: number) => {
+    for (let k = g.start; k < end; k++) if (!out[k].context) (out[k].enclosing ??= []).push(g.place);
+  };
   // a redirection operator waiting for its target word
   let pendingOp: string | null = null;
   let pendingFrom = 0, pendingTo = 0;
@@ -434,8 +465,30 @@ export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
     redirections.push({ op: pendingOp!, target, start, end });
     pendingOp = null;
   };
+  /** Compound-command words at the front of `c` (`while`, `{`, `done`, `fi`; `for`, `case`, `select` are its argv[0]). */
+  const compound = (c: ShellCommand, nextOp: ShellOp) => {
+    const lead = c.argv.length ? c.words.indexOf(c.argv[0]) + (LOOP_HEADS.has(c.argv[0].raw) ? 1 : 0) : c.words.length;
+    for (let k = 0; k < lead; k++) {
+      const w = c.words[k].raw;
+      if (OPENERS.has(w)) {
+        // the compound command takes the command's place in the pipeline; inside, pipelines start afresh
+        groups.push({ paren: false, fn: false, start: out.length, place: { pipeline, element } });
+        c.pipeline = pipeline = nextPipeline++;
+        c.element = element = 0;
+      } else if (CLOSERS.has(w) && groups.length && !groups[groups.length - 1].paren) {
+        const g = groups.pop()!;
+        c.pipeline = pipeline = g.place.pipeline;
+        c.element = element = g.place.element;
+        if (g.place.element > 0 || (nextOp === '|' && !c.redirections.some(r => stdoutAway(r.op)))) enclose(g, out.length);
+      }
+    }
+  };
   const flush = (nextOp: ShellOp) => {
     if (pendingOp !== null) redirect(null);
+    if (closed) { // `( … ) | next`
+      if (nextOp === '|' && !words.length && !redirections.some(r => stdoutAway(r.op))) enclose(closed.group, closed.end);
+      closed = null;
+    }
     if (words.length) { // a lone redirection (`> file`) is not a command
       let redirects: ShellWord[] = NONE;
       for (let k = 0; k < redirections.length; k++) {
@@ -444,11 +497,13 @@ export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
       }
       const start = offsetAt(seg, first);
       const c: ShellCommand = {
-        words, argv: words, name: '', wrappers: NONE, wrapperArgs: NONE, op, pipeline, redirects,
+        words, argv: words, name: '', wrappers: NONE, wrapperArgs: NONE, op, pipeline, element, redirects,
         redirections, source: seg, start, end: last > first ? offsetAt(seg, last - 1) + 1 : start, memo: null,
-        context: undefined, parent: undefined, // set for substitutions; present from the start, so that every command has one shape
+        // set for substitutions and piped compound commands; present from the start, so that every command has one shape
+        context: undefined, parent: undefined, enclosing: undefined,
       };
       finish(c);
+      if (c.argv !== words || LOOP_HEADS.has(c.name)) compound(c, nextOp);
       out.push(c);
       if (hasSubs(words) || hasSubs(redirects)) {
         const script = scriptWord(c);
@@ -457,7 +512,20 @@ export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
       }
       if (c.name === 'find') findExec(c, out);
     }
-    if (nextOp !== '|') pipeline = nextPipeline++;
+    const place: PipelinePlace = { pipeline, element };
+    if (nextOp === '|') element++;
+    else { pipeline = nextPipeline++; element = 0; }
+    if (nextOp === '(') {
+      // `name()` opens a function's parentheses, not a subshell
+      groups.push({ paren: true, fn: words.length > 0, start: out.length, place });
+    } else if (nextOp === ')' && groups.length && groups[groups.length - 1].paren) { // in `case`, `)` ends a pattern
+      const g = groups.pop()!;
+      if (!g.fn) {
+        pipeline = g.place.pipeline;
+        element = g.place.element;
+        if (g.place.element > 0) enclose(g, out.length); else closed = { group: g, end: out.length };
+      }
+    }
     words = []; redirections = NONE; first = -1; last = -1;
     op = nextOp;
   };
@@ -487,6 +555,30 @@ export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
   }
   flush('');
   return out;
+}
+
+/** Where `c` stands in the pipeline numbered `pipeline`: its own element, the element of a compound command around it, or -1. */
+export function elementIn(c: ShellCommand, pipeline: number): number {
+  if (c.pipeline === pipeline) return c.element;
+  if (c.enclosing) for (const p of c.enclosing) if (p.pipeline === pipeline) return p.element;
+  return -1;
+}
+
+/** Does `c` read from a pipe: does it stand, itself or inside a compound command, after a pipeline's first element? */
+export function readsPipe(c: ShellCommand): boolean {
+  return c.element > 0 || (c.enclosing !== undefined && c.enclosing.some(p => p.element > 0));
+}
+
+/**
+ * Does the output of `a` go through pipes into `b`: does `b` stand in a later element of a pipeline `a` is in
+ * (`curl … | sh`, `curl … | tee f | sh`, `(cd d && curl …) | sh`, `curl … | while read l; do …; done`)? Not when
+ * `a` sends its output elsewhere (`> file`).
+ */
+export function pipesInto(a: ShellCommand, b: ShellCommand): boolean {
+  if (a.redirections.length && a.redirections.some(r => stdoutAway(r.op))) return false;
+  if (elementIn(b, a.pipeline) > a.element) return true;
+  if (a.enclosing) for (const p of a.enclosing) if (elementIn(b, p.pipeline) > p.element) return true;
+  return false;
 }
 
 function hasSubs(words: ShellWord[]): boolean {
@@ -577,8 +669,8 @@ function findExec(c: ShellCommand, out: ShellCommand[]): void {
     const words = a.slice(i + 1, j);
     if (words.length) {
       out.push(finish({
-        words, argv: words, name: '', wrappers: NONE, wrapperArgs: NONE, op: '', pipeline: nextPipeline++, redirects: NONE, redirections: NONE,
-        source: { text: c.source.text, runs: c.source.runs, end: c.source.end }, start: words[0].start, end: words[words.length - 1].end, memo: null, context: 'find-exec', parent: c,
+        words, argv: words, name: '', wrappers: NONE, wrapperArgs: NONE, op: '', pipeline: nextPipeline++, element: 0, redirects: NONE, redirections: NONE,
+        source: { text: c.source.text, runs: c.source.runs, end: c.source.end }, start: words[0].start, end: words[words.length - 1].end, memo: null, context: 'find-exec', parent: c, enclosing: undefined,
       }));
     }
     i = j;
