@@ -14,6 +14,10 @@ RUN chown -R 10001:10001 /srv/app
 COPY config.yml /etc/app/
 # expect: dockerfile/copy-chown 50-69 "chown of /etc/app/config.yml, which COPY just added: set the owner while copying with `COPY --chown=10001:10001` instead of a separate chown, which duplicates every file into a new layer"
 RUN mkdir -p /var/cache/app && chown 10001:10001 /etc/app/config.yml
+# in a branch: reported, but removing `then chown …` would leave `if …; fi`, so no fix
+COPY plugins /srv/plugins
+# expect: dockerfile/copy-chown 55-67 "chown of /srv/plugins, which COPY just added: set the owner while copying with `COPY --chown=10001:10001` instead of a separate chown, which duplicates every file into a new layer"
+RUN if [ -d /srv/plugins ]; then chown -R 10001:10001 /srv/plugins; fi
 USER 10001:10001
 HEALTHCHECK CMD ["node", "/srv/app/health.js"]
 CMD ["node", "/srv/app/server.js"]
