@@ -155,6 +155,57 @@ describe('rampart CLI', { concurrency: 4 }, () => {
     assert.equal((await rampart(['scan', '--fail-on', 'info'], { cwd: quiet })).code, 0);
   });
 
+  test('.rampart.yaml: rules off or re-graded, exclude relative to the file, failOn; found above the scanned path; --config, --no-config', async () => {
+    const cwd = tmp();
+    fs.mkdirSync(path.join(cwd, '.git')); // the search for a configuration stops here
+    tree(cwd, {
+      '.rampart.yaml': 'rules:\n  dockerfile/no-root-user: low\n  dockerfile/healthcheck-present: off\nexclude:\n  - legacy/\nfailOn: medium\n',
+      'svc/a/Dockerfile': ROOT_USER, 'legacy/Dockerfile': ROOT_USER, 'other.yaml': 'failOn: low\n',
+    });
+    const ids = (r: Run) => json(r).files.flatMap(f => f.findings.map(x => `${f.path} ${x.ruleId} ${x.severity}`)).sort();
+    const plain = ids(await rampart(['scan', '--format', 'json', '--no-config', '--fail-on', 'none'], { cwd }));
+    assert.ok(plain.includes('legacy/Dockerfile dockerfile/no-root-user high') && plain.includes('svc/a/Dockerfile dockerfile/healthcheck-present low'));
+    const configured = await rampart(['scan', '--format', 'json'], { cwd });
+    assert.deepEqual(ids(configured), plain.filter(l => l.startsWith('svc/') && !l.includes('healthcheck-present')).map(l => l.replace('no-root-user high', 'no-root-user low')));
+    // failOn medium: the remaining findings are below it once no-root-user is low
+    assert.equal(configured.code, failsAt(json(configured), 'medium') ? 1 : 0);
+    assert.equal((await rampart(['scan', '--fail-on', 'low'], { cwd })).code, 1, '--fail-on on the command line wins');
+    // scanning a subdirectory still finds the file above it
+    const sub = await rampart(['scan', '--format', 'json', 'svc/a'], { cwd });
+    assert.deepEqual(ids(sub), ids(configured));
+    const other = await rampart(['scan', '--format', 'json', '-c', 'other.yaml'], { cwd });
+    assert.ok(ids(other).includes('legacy/Dockerfile dockerfile/no-root-user high'));
+    assert.equal(other.code, failsAt(json(other), 'low') ? 1 : 0);
+    // a configuration above the git work tree's top is not the project's
+    const outer = tmp();
+    tree(outer, { '.rampart.yaml': 'rules: {dockerfile/no-root-user: "off"}\n', 'repo/.git/': '', 'repo/Dockerfile': ROOT_USER });
+    assert.ok(ids(await rampart(['scan', '--format', 'json', 'repo'], { cwd: outer })).some(l => l.includes('no-root-user')));
+  });
+
+  test('.rampart.yaml with problems: exit 2, file:line:column and the reason on stderr, nothing scanned', async () => {
+    const cwd = tmp();
+    fs.mkdirSync(path.join(cwd, '.git'));
+    tree(cwd, { '.rampart.yaml': 'rules:\n  healthcheck-present: off\n  dockerfile/no-sudo: loud\nfailOn: hihg\ncolour: red\n', Dockerfile: ROOT_USER });
+    const r = await rampart(['scan'], { cwd });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(oneLineReasons(r.stderr), [
+      'rampart: .rampart.yaml:2:3: rules: "healthcheck-present" is not a rule id (did you mean dockerfile/healthcheck-present?)',
+      'rampart: .rampart.yaml:3:23: rules: dockerfile/no-sudo: expected off or a severity (critical, high, medium, low, info), found "loud"',
+      'rampart: .rampart.yaml:4:9: failOn: expected none or a severity (critical, high, medium, low, info), found "hihg"',
+      'rampart: .rampart.yaml:5:1: unknown setting "colour" (expected rules, exclude, failOn)',
+    ]);
+    tree(cwd, { '.rampart.yaml': 'rules: [dockerfile/no-sudo\n' });
+    const syntax = await rampart(['scan'], { cwd });
+    assert.equal(syntax.code, 2);
+    assert.match(syntax.stderr, /^rampart: \.rampart\.yaml:\d+:\d+: Flow sequence/);
+    const missing = await rampart(['scan', '--config', 'nope.yaml'], { cwd });
+    assert.equal(missing.code, 2);
+    assert.deepEqual(oneLineReasons(missing.stderr), ['rampart: nope.yaml:1:1: does not exist']);
+    // --no-config scans without it
+    assert.equal((await rampart(['scan', '--no-config', '--fail-on', 'none'], { cwd })).code, 0);
+  });
+
   test('walking: .gitignore, --exclude, node_modules, VCS dirs, symlink loops; every bad input noted, the rest scanned', async () => {
     const cwd = tmp();
     const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../engine/types';
 import { scan, type ScanResult } from '../scan/scan';
+import { findProjectConfig, formatProblem, loadProjectConfig, type ConfigProblem, type LoadedConfig, type ProjectConfig } from '../config/project';
 import { toSarif } from '../report/sarif';
 import { toJsonReport, relPath } from '../report/json';
 import { displayPath, textReport } from '../report/text';
@@ -30,6 +31,8 @@ interface ScanFlags {
   unsafeFixes?: boolean;
   exclude?: string[];
   color: boolean;
+  /** --config FILE, or false for --no-config. */
+  config: string | boolean;
 }
 
 /** Colour only on a terminal, never with --no-color or NO_COLOR; FORCE_COLOR turns it on elsewhere. */
@@ -52,10 +55,55 @@ export function exitCodeFor(result: ScanResult, failOn: Severity | 'none'): 0 | 
   return result.files.some(f => f.findings.some(x => SEVERITY_RANK[x.severity] >= min)) ? 1 : 0;
 }
 
+/**
+ * The project configuration of each scan root: the --config file, else the nearest `.rampart.yaml` (.yml, .json)
+ * in the root's directory or above it; null with --no-config or when there is none.
+ */
+function configsFor(roots: string[], flag: string | boolean): { plan: { root: string; config: ProjectConfig | null }[]; problems: ConfigProblem[] } {
+  const loaded = new Map<string, LoadedConfig>();
+  const load = (file: string) => {
+    let l = loaded.get(file);
+    if (!l) loaded.set(file, l = loadProjectConfig(file));
+    return l;
+  };
+  const plan = roots.map(root => {
+    if (flag === false) return { root, config: null };
+    let file: string | null;
+    if (typeof flag === 'string') file = path.resolve(flag);
+    else {
+      const abs = path.resolve(root);
+      let dir = abs;
+      try { if (!fs.statSync(abs).isDirectory()) dir = path.dirname(abs); } catch { dir = path.dirname(abs); }
+      file = findProjectConfig(dir);
+    }
+    return { root, config: file ? load(file).config : null };
+  });
+  return { plan, problems: [...loaded.values()].flatMap(l => l.problems) };
+}
+
 async function runScan(paths: string[], flags: ScanFlags, cmd: Command): Promise<void> {
   if (flags.unsafeFixes && !flags.fix) cmd.error('error: --unsafe-fixes only works together with --fix', { exitCode: 2, code: 'rampart.usage' });
   const cwd = process.cwd();
-  const result = await scan(paths.length ? paths : ['.'], { exclude: flags.exclude, fix: flags.fix, unsafeFixes: flags.unsafeFixes });
+  const { plan, problems } = configsFor(paths.length ? paths : ['.'], flags.config);
+  if (problems.length) {
+    // a CI run must not go on with settings it could not read
+    for (const p of problems) process.stderr.write(`rampart: ${formatProblem(p, cwd)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // --fail-on on the command line wins over the configuration's failOn
+  const failOnGiven = cmd.getOptionValueSource('failOn') === 'cli';
+  const t0 = performance.now();
+  const result: ScanResult = { files: [], notes: [], filesScanned: 0, durationMs: 0 };
+  let code: 0 | 1 | 2 = 0;
+  for (const { root, config } of plan) {
+    const r = await scan([root], { exclude: flags.exclude, project: config, rules: config?.rules, fix: flags.fix, unsafeFixes: flags.unsafeFixes });
+    result.files.push(...r.files);
+    result.notes.push(...r.notes);
+    result.filesScanned += r.filesScanned;
+    code = Math.max(code, exitCodeFor(r, failOnGiven ? flags.failOn : config?.failOn ?? flags.failOn)) as 0 | 1 | 2;
+  }
+  result.durationMs = performance.now() - t0;
 
   let report: string;
   if (flags.format === 'json') {
@@ -72,7 +120,6 @@ async function runScan(paths: string[], flags: ScanFlags, cmd: Command): Promise
 
   for (const n of result.notes) if (n.level === 'error') process.stderr.write(`rampart: ${displayPath(n.path, cwd)}: ${n.message}\n`);
 
-  let code = exitCodeFor(result, flags.failOn);
   if (flags.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(flags.output)), { recursive: true });
@@ -142,15 +189,24 @@ export function buildProgram(): Command {
     .option('--exclude <glob>', 'skip paths matching a gitignore-style glob, relative to each scanned directory (repeatable)',
       (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--no-color', 'do not colour the text report (also: NO_COLOR=1)')
+    .option('-c, --config <file>', 'the project configuration to use (default: .rampart.yaml, .rampart.yml or .rampart.json in each scanned directory or the nearest one above it)')
+    .option('--no-config', 'use no project configuration file')
     .addHelpText('after', `
 Files checked: Dockerfile, Containerfile, *.dockerfile, Dockerfile.* and the like. .gitignore files are
 honoured; node_modules and version-control directories are always skipped; files over 5 MB and binary
 files are skipped with a note.
 
+Project configuration (.rampart.yaml; data only, never executed):
+  rules:                              # per rule id: off, or another severity
+    dockerfile/healthcheck-present: off
+  exclude: [legacy/**]                # gitignore-style globs, relative to the file's directory
+  failOn: medium                      # used when --fail-on is not given
+A configuration file with a problem stops the scan (exit code 2, file:line:column on stderr).
+
 Exit codes:
   0  no finding at or above --fail-on (default: ${DEFAULT_FAIL_ON})
   1  at least one finding at or above --fail-on
-  2  usage error, or a path that does not exist or cannot be read (reason on stderr;
+  2  usage error, a bad configuration file, or a path that does not exist or cannot be read (reason on stderr;
      everything else is still scanned and reported)
 
 Reports: text (paths relative to the current directory; 1-based line:column), json (stable shape,

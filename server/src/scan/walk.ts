@@ -5,7 +5,8 @@
  * - .gitignore files are honoured (the scan root's, nested ones, and those of enclosing directories up to the
  *   git work tree's top), with git's precedence: a deeper file overrides a shallower one. Matching is the
  *   `ignore` package's.
- * - `exclude` globs (gitignore syntax) are matched against paths relative to each scan root.
+ * - `exclude` globs (gitignore syntax) are matched against paths relative to each scan root, and the project
+ *   configuration's against paths relative to its directory.
  * - node_modules and version-control directories are always skipped.
  * - Symbolic links to directories are never followed (no loops, nothing outside the root); symbolic links to
  *   files are read like files.
@@ -20,10 +21,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { detectKind } from '../engine/detect';
+import { excludedBy, type ProjectConfig } from '../config/project';
 
 export interface WalkOptions {
   /** gitignore-style globs, relative to each scan root. */
   exclude?: string[];
+  /** The project configuration whose `exclude` globs (relative to its directory) apply too. */
+  project?: ProjectConfig | null;
   /** Files larger than this are skipped. Default 5 MB. */
   maxBytes?: number;
   signal?: AbortSignal;
@@ -163,6 +167,7 @@ export class TimeSlicer {
 export async function* walkFiles(roots: string[], opts: WalkOptions = {}): AsyncGenerator<WalkEntry> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const exclude = opts.exclude?.length ? ignore().add(opts.exclude) : null;
+  const project = opts.project?.exclude.length ? opts.project : null;
   const signal = opts.signal;
   const slicer = new TimeSlicer();
 
@@ -184,6 +189,7 @@ export async function* walkFiles(roots: string[], opts: WalkOptions = {}): Async
         const fromCwd = toPosix(path.relative(process.cwd(), abs));
         if (fromCwd && !fromCwd.startsWith('..') && !path.isAbsolute(fromCwd) && exclude.ignores(fromCwd)) continue;
       }
+      if (project && excludedBy(project, abs)) continue;
       if (!detectKind(abs)) { yield { path: abs, root, rel, skipped: 'not a file Rampart checks (its name is not a Dockerfile name)' }; continue; }
       const e = inspect(abs, root, rel, maxBytes);
       if (e) yield e;
@@ -212,14 +218,14 @@ export async function* walkFiles(roots: string[], opts: WalkOptions = {}): Async
         const p = path.join(dir, d.name);
         if (d.isDirectory()) {
           if (ALWAYS_SKIPPED_DIRS.has(d.name)) continue;
-          if (exclude?.ignores(toPosix(path.relative(root, p)) + '/') || isIgnored(levels, p, true)) continue;
+          if (exclude?.ignores(toPosix(path.relative(root, p)) + '/') || (project && excludedBy(project, p, true)) || isIgnored(levels, p, true)) continue;
           subdirs.push(p);
           continue;
         }
         // other entries are candidates when their name is (symbolic links to directories are dropped by inspect)
         if (!detectKind(d.name)) continue;
         const rel = toPosix(path.relative(root, p));
-        if (exclude?.ignores(rel) || isIgnored(levels, p, false)) continue;
+        if (exclude?.ignores(rel) || (project && excludedBy(project, p)) || isIgnored(levels, p, false)) continue;
         const e = inspect(p, root, rel, maxBytes);
         if (!e) continue;
         yield e;
