@@ -600,6 +600,98 @@ describe('language server: workspace scan, file events, SARIF export', () => {
   });
 });
 
+describe('language server: the project configuration (.rampart.yaml)', () => {
+  let c: LspClient;
+  let dir: string;
+  const settings: Record<string, unknown> = {};
+  const file = (rel: string) => path.join(dir, rel);
+  const write = (rel: string, text: string) => { fs.mkdirSync(path.dirname(file(rel)), { recursive: true }); fs.writeFileSync(file(rel), text); };
+  const event = (rel: string, type: 1 | 2 | 3) => c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file(rel)), type }] });
+  const main = () => uriOf(file('Dockerfile'));
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-lsp-config-')));
+    fs.mkdirSync(file('.git'));
+    write('Dockerfile', read('Dockerfile'));
+    write('legacy/Dockerfile', read('Dockerfile'));
+    write('.rampart.yaml', 'rules:\n  dockerfile/no-add-local: off\n  dockerfile/no-ssh-port: critical\nexclude:\n  - legacy/\n');
+    c = await LspClient.start({ capabilities: capabilities(), workspaceFolders: [{ uri: uriOf(dir), name: 'cfg' }], settings: () => settings });
+  });
+  after(() => {
+    if (c.proc.exitCode === null) c.proc.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies its rules and exclude to the workspace scan and to open documents', async () => {
+    await c.waitFor('$/progress', p => p.value?.kind === 'end', 0, 10_000);
+    const expected = [`dockerfile/no-secrets-in-env-arg 6:4-6:18 ${ERROR}`, `dockerfile/no-ssh-port 7:12-7:14 ${ERROR}`, `dockerfile/no-root-user 9:5-9:9 ${ERROR}`];
+    assert.deepEqual(c.published().map(p => p.uri), [main()], 'legacy/ is excluded');
+    assert.deepEqual(c.published(main())[0].diagnostics.map(brief), expected);
+    const since = c.mark();
+    await c.open(main(), read('Dockerfile'));
+    assert.deepEqual((await c.diagnostics(main(), 0, since)).map(brief), expected);
+    await c.close(main());
+  });
+
+  it('the user\'s rampart.rules win over the file', async () => {
+    const since = c.mark();
+    settings.rules = { 'dockerfile/no-ssh-port': 'off' };
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    const d = await c.waitFor('textDocument/publishDiagnostics', p => p.uri === main() && p.diagnostics.length === 2, since, 10_000);
+    assert.deepEqual(d.params.diagnostics.map((x: Diagnostic) => x.code), ['dockerfile/no-secrets-in-env-arg', 'dockerfile/no-root-user']);
+    delete settings.rules;
+  });
+
+  it('a changed file is read again: problems become diagnostics on it; mended, they go away', async () => {
+    let since = c.mark();
+    write('.rampart.yaml', 'rules:\n  dockerfile/no-add-lcoal: off\n  dockerfile/no-ssh-port: loud\n');
+    await event('.rampart.yaml', 2);
+    const bad = await c.waitFor('textDocument/publishDiagnostics', p => p.uri === uriOf(file('.rampart.yaml')), since, 10_000);
+    assert.deepEqual(bad.params.diagnostics.map((d: Diagnostic) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.message}`), [
+      `rampart/config 1:2-1:25 ${ERROR} rules: "dockerfile/no-add-lcoal" is not a rule id (did you mean dockerfile/no-add-local?)`,
+      `rampart/config 2:26-2:30 ${ERROR} rules: dockerfile/no-ssh-port: expected off or a severity (critical, high, medium, low, info), found "loud"`,
+    ]);
+    const shown = await c.waitFor('window/showMessage', p => /no-add-lcoal/.test(p.message), since, 10_000);
+    assert.match(shown.params.message, /\.rampart\.yaml:2:3: rules: "dockerfile\/no-add-lcoal" is not a rule id/);
+    // the broken settings are ignored: the rule defaults are back, and legacy/ is no longer excluded
+    await c.waitFor('textDocument/publishDiagnostics', p => p.uri === uriOf(file('legacy/Dockerfile')) && p.diagnostics.length === 4, since, 10_000);
+    since = c.mark();
+    write('.rampart.yaml', 'rules:\n  dockerfile/no-add-local: off\nexclude: [legacy/]\n');
+    await event('.rampart.yaml', 2);
+    const mended = await c.waitFor('textDocument/publishDiagnostics', p => p.uri === uriOf(file('.rampart.yaml')), since, 10_000);
+    assert.deepEqual(mended.params.diagnostics, []);
+    await c.waitFor('textDocument/publishDiagnostics', p => p.uri === uriOf(file('legacy/Dockerfile')) && !p.diagnostics.length, since, 10_000);
+  });
+
+  it('shutdown and exit: the process exits with code 0', async () => {
+    assert.equal(await c.stop(), 0);
+  });
+});
+
+describe('language server: a broken .rampart.yaml reaches a pull client too', () => {
+  it('textDocument/diagnostic and workspace/diagnostic carry the file\'s problems', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-lsp-config-pull-')));
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(path.join(dir, '.rampart.yaml'), 'failOn: loud\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), read('Dockerfile'));
+    const c = await LspClient.start({ capabilities: capabilities({ pull: true, resolve: true }), workspaceFolders: [{ uri: uriOf(dir), name: 'p' }] });
+    try {
+      const uri = uriOf(path.join(dir, '.rampart.yaml'));
+      const expected = [`rampart/config 0:8-0:12 ${ERROR}`];
+      const doc = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(doc.items.map(brief), expected);
+      await c.waitFor('$/progress', p => p.value?.kind === 'end', 0, 10_000);
+      const ws = await c.request('workspace/diagnostic', { previousResultIds: [] });
+      const item = ws.items.find((i: { uri: string }) => i.uri === uri);
+      assert.deepEqual(item?.items.map(brief), expected);
+      assert.equal(await c.stop(), 0);
+    } finally {
+      if (c.proc.exitCode === null) c.proc.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server: cancellation, and staying responsive during a large scan', () => {
   let c: LspClient;
   let dir: string;

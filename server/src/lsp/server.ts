@@ -11,7 +11,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   CancellationToken, CodeAction, CodeActionKind, Command, createConnection, Diagnostic, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, LSPErrorCodes, MarkupKind, MessageType, ProposedFeatures, ResponseError,
+  DiagnosticSeverity, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, LSPErrorCodes, MarkupKind, MessageType, ProposedFeatures, ResponseError,
   ShowMessageNotification,
   TextDocuments, TextDocumentSyncKind,
   type CodeActionParams, type Connection, type DocumentDiagnosticReport, type FileEvent, type Hover, type InitializeParams,
@@ -33,7 +33,8 @@ import {
   allRuleIds, applySettings, hoverMarkdown, hoverPlain, intersects, ruleInfo, sameRange, SOURCE, toDiagnostic, type RuleInfo,
 } from './convert';
 import { IgnoreCache } from './ignore';
-import { defaultSettings, filterChanged, parseSettings, scanInputsChanged, type Settings } from './settings';
+import { defaultSettings, filterChanged, parseSettings, scanInputsChanged, withProject, type Settings } from './settings';
+import { CONFIG_NAMES, excludedBy, findProjectConfig, formatProblem, loadProjectConfig, type ConfigProblem } from '../config/project';
 
 export const COMMANDS = {
   scanWorkspace: 'rampart.scanWorkspace',
@@ -152,6 +153,8 @@ class RampartServer {
   private refreshTimer: NodeJS.Timeout | null = null;
   private readonly loggedRuleErrors = new Set<string>();
   private readonly reportedProblems = new Set<string>();
+  /** Diagnostics of project configuration files with problems, by URI. */
+  private configDiagnostics = new Map<string, Diagnostic[]>();
   private shuttingDown = false;
   private readonly lintOptions: LintOptions;
 
@@ -262,12 +265,36 @@ class RampartServer {
     const g = parseSettings(raw(0));
     this.global = g.settings;
     problems.push(...g.problems);
+    const configProblems = new Map<string, ConfigProblem[]>();
     folders.forEach((f, i) => {
       const r = parseSettings(raw(i + 1));
-      f.settings = r.settings;
+      // the repository's .rampart.yaml (at the folder's root or above it, up to the git top), under the user's settings
+      const file = findProjectConfig(f.path);
+      const loaded = file ? loadProjectConfig(file) : null;
+      if (loaded) configProblems.set(loaded.config.file, loaded.problems);
+      f.settings = withProject(r.settings, loaded?.config ?? null);
       problems.push(...r.problems);
     });
+    this.showConfigProblems(configProblems);
     this.reportProblems(problems);
+  }
+
+  /** Project configuration files with problems: diagnostics on the file itself, and one message per new problem. */
+  private showConfigProblems(byFile: Map<string, ConfigProblem[]>): void {
+    const before = this.configDiagnostics;
+    this.configDiagnostics = new Map();
+    for (const [file, list] of byFile) {
+      if (!list.length) continue;
+      const uri = pathToFileURL(file).href;
+      this.configDiagnostics.set(uri, list.map(p => ({
+        range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
+        severity: DiagnosticSeverity.Error, source: SOURCE, code: 'rampart/config', message: p.message,
+      })));
+    }
+    for (const [uri, d] of this.configDiagnostics) this.send(uri, d);
+    for (const uri of before.keys()) if (!this.configDiagnostics.has(uri)) this.send(uri, []);
+    const messages = [...byFile.values()].flat().map(p => formatProblem(p, path.dirname(p.file)) + ' (this setting is ignored)');
+    this.reportProblems(messages);
   }
 
   private onConfigurationChanged(settings: unknown): Promise<void> {
@@ -498,7 +525,7 @@ class RampartServer {
       reporter.begin('Rampart: scanning the workspace', 0, 'listing files…', true);
       const list: { path: string; folder: string }[] = [];
       for (const f of folders) {
-        for await (const entry of walkFiles([f.path], { exclude: f.settings.exclude, signal: abort.signal })) {
+        for await (const entry of walkFiles([f.path], { exclude: f.settings.exclude, project: f.settings.project, signal: abort.signal })) {
           if ('skipped' in entry) { summary.skipped++; continue; }
           if (this.folderOf(entry.path) !== f) continue; // a nested folder scans it with its own settings
           list.push({ path: entry.path, folder: f.path });
@@ -537,10 +564,18 @@ class RampartServer {
     }
   }
 
+  /** Is a path part of a folder's scan: .gitignore files, rampart.exclude and the project configuration's exclude? */
+  private async included(f: Folder, p: string, isDir = false): Promise<boolean> {
+    if (f.settings.project && excludedBy(f.settings.project, p, isDir)) return false;
+    return this.ignores.includes(f.path, p, f.settings.exclude, isDir);
+  }
+
   private async onWatchedFiles(changes: FileEvent[]): Promise<void> {
+    let reload = false;
     for (const c of changes) {
       const p = uriToPath(c.uri);
       if (!p) continue;
+      if ((CONFIG_NAMES as readonly string[]).includes(path.basename(p))) { reload = true; continue; } // read with the settings, below
       if (path.basename(p) === '.gitignore') {
         // what is ignored changed (in a folder, or above one): walk again
         const dir = path.dirname(p) + path.sep;
@@ -565,15 +600,17 @@ class RampartServer {
       if (st.isDirectory()) {
         if (c.type !== FileChangeType.Created) continue;
         // a directory appeared (moved in, checked out): walk it, unless it is ignored or excluded itself
-        if (!await this.ignores.includes(f.path, p, f.settings.exclude, true)) continue;
+        if (!await this.included(f, p, true)) continue;
         for await (const entry of walkFiles([p], { signal: this.scanAbort?.signal })) {
           if ('skipped' in entry || this.folderOf(entry.path) !== f) continue;
-          if (await this.ignores.includes(f.path, entry.path, f.settings.exclude)) await this.readEntry(entry.path, f.path);
+          if (await this.included(f, entry.path)) await this.readEntry(entry.path, f.path);
         }
-      } else if (st.isFile() && named && await this.ignores.includes(f.path, p, f.settings.exclude)) {
+      } else if (st.isFile() && named && await this.included(f, p)) {
         await this.readEntry(p, f.path);
       }
     }
+    // a project configuration changed: the same path as a change of settings (re-lint, re-filter, walk again when exclude changed)
+    if (reload) await this.onConfigurationChanged(undefined);
     this.scheduleRefresh();
   }
 
@@ -593,6 +630,8 @@ class RampartServer {
       if (previousResultId === resultId) return { kind: 'unchanged', resultId };
       return { kind: 'full', resultId, items: this.openDiagnostics(td, p) };
     }
+    const config = this.configDiagnostics.get(uri);
+    if (config) return { kind: 'full', items: config };
     const p = uriToPath(uri);
     const pendingRead = p ? this.reading.get(p) : undefined;
     if (pendingRead) await pendingRead.done.catch(() => undefined);
@@ -631,6 +670,7 @@ class RampartServer {
       if (reported.has(e.path) || !e.findings) continue;
       add(e.path, e.uri, null, this.resultIdEntry(e), () => this.entryDiagnostics(e));
     }
+    for (const [uri, d] of this.configDiagnostics) add(uriToPath(uri) ?? uri, uri, null, `c${this.configGen}`, () => d);
     // files the client knows that are gone (deleted, ignored now, closed and outside the scan)
     for (const [key, r] of prev) {
       if (!reported.has(key) && !this.scanned.has(key) && r.value !== 'gone') items.push({ kind: 'full', uri: r.uri, version: null, resultId: 'gone', items: [] });

@@ -4,6 +4,7 @@
  */
 import { ruleById, PARSE_ERROR_RULE } from '../engine/engine';
 import { isSeverity, type Severity } from '../engine/types';
+import type { ProjectConfig } from '../config/project';
 
 export type DiagnosticLevel = 'error' | 'warning' | 'information' | 'hint';
 export const DIAGNOSTIC_LEVELS: readonly DiagnosticLevel[] = ['error', 'warning', 'information', 'hint'];
@@ -22,6 +23,8 @@ export interface Settings {
   helmValuesFiles: string[];
   workspaceScan: boolean;
   severityMapping: Record<Severity, DiagnosticLevel>;
+  /** The folder's project configuration (.rampart.yaml), whose rules are merged under `rules` and whose exclude globs apply too. */
+  project: ProjectConfig | null;
 }
 
 export const DEFAULT_SEVERITY_MAPPING: Readonly<Record<Severity, DiagnosticLevel>> = Object.freeze({
@@ -31,7 +34,7 @@ export const DEFAULT_SEVERITY_MAPPING: Readonly<Record<Severity, DiagnosticLevel
 export function defaultSettings(): Settings {
   return {
     enable: true, minimumSeverity: 'info', rules: {}, kubernetesProfile: 'restricted', exclude: [],
-    helmValuesFiles: [], workspaceScan: true, severityMapping: { ...DEFAULT_SEVERITY_MAPPING },
+    helmValuesFiles: [], workspaceScan: true, severityMapping: { ...DEFAULT_SEVERITY_MAPPING }, project: null,
   };
 }
 
@@ -114,9 +117,19 @@ export function parseSettings(raw: unknown): ParsedSettings {
   return { settings: s, problems };
 }
 
+/**
+ * A folder's settings with its project configuration under them: the configuration's rule settings apply unless
+ * the user's own `rampart.rules` says otherwise (personal settings win over the repository's).
+ */
+export function withProject(s: Settings, project: ProjectConfig | null): Settings {
+  if (!project) return s;
+  return { ...s, rules: { ...project.rules, ...s.rules }, project };
+}
+
 /** Settings whose change means the workspace must be walked again (which files, or how they are read). */
 export function scanInputsChanged(a: Settings, b: Settings): boolean {
   return a.enable !== b.enable || a.workspaceScan !== b.workspaceScan || show(a.exclude) !== show(b.exclude) ||
+    a.project?.dir !== b.project?.dir || show(a.project?.exclude) !== show(b.project?.exclude) ||
     a.kubernetesProfile !== b.kubernetesProfile || show(a.helmValuesFiles) !== show(b.helmValuesFiles);
 }
 
