@@ -1,12 +1,13 @@
 /**
- * Generates what is derived from the rule modules: rules/index.ts (the registry), docs/rules.md and one page
- * per rule under docs/rules/. `--check` writes nothing and exits 1 when a generated file is stale.
+ * Generates what is derived from the rule modules: rules/index.ts (the registry), docs/rules.md, one page
+ * per rule under docs/rules/, and the configuration file's JSON schema (schemas/rampart.schema.json). `--check` writes nothing and exits 1 when a generated file is stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { rulePage, rulesTable, ruleDocPath } from '../server/src/engine/docs';
 import type { Rule } from '../rules/rule';
 import { PARSE_ERROR_META } from '../server/src/engine/engine';
+import { configSchema } from '../server/src/config/schema';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -38,6 +39,7 @@ export function docFiles(rules: Rule[]): Map<string, string> {
   const all = [...rules, PARSE_ERROR_META];
   out.set('docs/rules.md', rulesTable(all));
   for (const r of all) out.set(ruleDocPath(r.id), rulePage(r));
+  out.set('schemas/rampart.schema.json', JSON.stringify(configSchema(all), null, 2) + '\n');
   return out;
 }
 

@@ -67,3 +67,25 @@ test('exclude globs are relative to the file\'s directory, with gitignore semant
   assert.ok(!excludedBy(config, '/repo/svc/top.Dockerfile'), 'anchored to the file\'s directory');
   assert.ok(!excludedBy(config, '/elsewhere/legacy/Dockerfile'), 'outside the directory');
 });
+
+test('the generated JSON schema that editors use agrees with the validator', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Ajv = require('ajv').default as new (o: object) => { compile(s: object): ((d: unknown) => boolean) };
+  const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'schemas', 'rampart.schema.json'), 'utf8'));
+  const valid = new Ajv({ strict: false }).compile(schema);
+  const cases = [
+    'rules:\n  dockerfile/no-sudo: "off"\n  rampart/parse-error: low\nexclude: [a/]\nfailOn: none\n',
+    '{}',
+    'rules:\n  dockerfile/no-sudo: loud\n',
+    'rules:\n  dockerfile/nope: low\n',
+    'failOn: hihg\n',
+    'exclude: [3]\n',
+    'colour: red\n',
+  ];
+  for (const text of cases) {
+    const ours = parse(text).problems.length === 0;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const data = require('yaml').parse(text);
+    assert.equal(valid(data), ours, text);
+  }
+});

@@ -668,6 +668,27 @@ describe('language server: the project configuration (.rampart.yaml)', () => {
   });
 });
 
+describe('language server: an untrusted workspace\'s .rampart.yaml is not read until trust is granted', () => {
+  it('initializationOptions.trustedWorkspace false, then rampart/workspaceTrust', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-lsp-trust-')));
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(path.join(dir, '.rampart.yaml'), 'rules:\n  dockerfile/no-root-user: "off"\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), read('Dockerfile'));
+    const c = await LspClient.start({ capabilities: capabilities(), workspaceFolders: [{ uri: uriOf(dir), name: 't' }], initializationOptions: { trustedWorkspace: false } });
+    try {
+      const uri = uriOf(path.join(dir, 'Dockerfile'));
+      assert.deepEqual((await c.diagnostics(uri, undefined, 0, 10_000)).map(brief), MAIN_EXPECTED, 'the file hides nothing yet');
+      const since = c.mark();
+      await c.notify('rampart/workspaceTrust', { trusted: true });
+      assert.deepEqual((await c.diagnostics(uri, undefined, since, 10_000)).map(brief), MAIN_EXPECTED.filter(d => !d.startsWith('dockerfile/no-root-user')));
+      assert.equal(await c.stop(), 0);
+    } finally {
+      if (c.proc.exitCode === null) c.proc.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server: a broken .rampart.yaml reaches a pull client too', () => {
   it('textDocument/diagnostic and workspace/diagnostic carry the file\'s problems', async () => {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-lsp-config-pull-')));

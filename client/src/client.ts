@@ -11,6 +11,8 @@ import { documentSelector } from './files';
 import type { StatusBar } from './status';
 
 export const CLIENT_ID = 'rampart';
+/** See the server's WORKSPACE_TRUST (not imported: the client bundle does not take the server's modules). */
+const WORKSPACE_TRUST = 'rampart/workspaceTrust';
 /** Always the bundle: in the .vsix and in the tests, so that what is tested is what ships. */
 export const SERVER_MODULE = (context: vscode.ExtensionContext) => context.asAbsolutePath('dist/server.js');
 
@@ -29,11 +31,16 @@ export function createClient(context: vscode.ExtensionContext, status: StatusBar
     // findings of unopened files current.
     diagnosticPullOptions: { onChange: true, onSave: true },
     middleware,
+    // in Restricted Mode the repository's .rampart.yaml is not read (it could hide findings), until trust is granted
+    initializationOptions: () => ({ trustedWorkspace: vscode.workspace.isTrusted }),
   };
   // The id makes the client read `rampart.trace.server`.
   const client = new LanguageClient(CLIENT_ID, 'Rampart', serverOptions, clientOptions);
   client.registerFeature(new ProgressToStatusBar(client, status));
   client.onDidChangeState(e => status.serverRunning(e.newState === State.Running));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (client.isRunning()) client.sendNotification(WORKSPACE_TRUST, { trusted: true }).catch(() => undefined);
+  }));
   return client;
 }
 

@@ -33,7 +33,7 @@ export const MAX_VSIX_BYTES = 3 * 1024 * 1024;
  * LICENSE as LICENSE.txt); exact names or a folder prefix.
  */
 export const SHIPPED = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js',
-  'client/media/icon.png', 'client/media/rampart.svg', 'syntaxes/'];
+  'client/media/icon.png', 'client/media/rampart.svg', 'syntaxes/', 'schemas/rampart.schema.json'];
 
 /** Problems with a packaged .vsix (empty: fine). */
 export function checkVsix(file: string): string[] {
@@ -50,7 +50,7 @@ export function checkVsix(file: string): string[] {
   for (const must of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/readme.md',
     'extension/LICENSE.txt',
     'extension/syntaxes/helm-template.injection.tmLanguage.json', 'extension/syntaxes/vault-policy.tmLanguage.json',
-    'extension/client/media/icon.png', 'extension/client/media/rampart.svg']) {
+    'extension/client/media/icon.png', 'extension/client/media/rampart.svg', 'extension/schemas/rampart.schema.json']) {
     if (!names.includes(must)) problems.push(`missing from the package: ${must}`);
   }
   return problems;

@@ -54,7 +54,9 @@ export function formatProblem(p: ConfigProblem, cwd = process.cwd()): string {
 
 /** Files larger than this are not read (a configuration is a few lines). */
 const MAX_CONFIG_BYTES = 256 * 1024;
-const KEYS = ['rules', 'exclude', 'failOn'];
+/** The settings a configuration file may hold. */
+export const CONFIG_KEYS = ['rules', 'exclude', 'failOn'] as const;
+const KEYS: readonly string[] = CONFIG_KEYS;
 
 /** Parses and validates a configuration file's text. Never throws. */
 export function parseProjectConfig(file: string, text: string): LoadedConfig {

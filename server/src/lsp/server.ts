@@ -42,6 +42,8 @@ export const COMMANDS = {
   showRuleDocumentation: 'rampart.showRuleDocumentation',
 } as const;
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rampart`;
+/** Client → server: `{trusted: boolean}` when the workspace's trust changes (initializationOptions.trustedWorkspace at start). */
+export const WORKSPACE_TRUST = 'rampart/workspaceTrust';
 export const EXPORT_SARIF = 'rampart/exportSarif';
 export const RULE_INFO = 'rampart/ruleInfo';
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -153,6 +155,12 @@ class RampartServer {
   private refreshTimer: NodeJS.Timeout | null = null;
   private readonly loggedRuleErrors = new Set<string>();
   private readonly reportedProblems = new Set<string>();
+  /**
+   * Whether the workspace is trusted (VS Code's Restricted Mode says not): until it is, its .rampart.yaml is not
+   * read, since it could hide findings from someone reviewing that very repository (as the folder's own settings
+   * are ignored then).
+   */
+  private trusted = true;
   /** Diagnostics of project configuration files with problems, by URI. */
   private configDiagnostics = new Map<string, Diagnostic[]>();
   private shuttingDown = false;
@@ -269,7 +277,7 @@ class RampartServer {
     folders.forEach((f, i) => {
       const r = parseSettings(raw(i + 1));
       // the repository's .rampart.yaml (at the folder's root or above it, up to the git top), under the user's settings
-      const file = findProjectConfig(f.path);
+      const file = this.trusted ? findProjectConfig(f.path) : null;
       const loaded = file ? loadProjectConfig(file) : null;
       if (loaded) configProblems.set(loaded.config.file, loaded.problems);
       f.settings = withProject(r.settings, loaded?.config ?? null);
@@ -923,8 +931,9 @@ class RampartServer {
       refresh: !!c.workspace?.diagnostics?.refreshSupport,
       literals: !c.textDocument?.codeAction || !!c.textDocument.codeAction.codeActionLiteralSupport,
     };
-    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; openDocsExternally?: unknown };
+    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; openDocsExternally?: unknown; trustedWorkspace?: unknown };
     if (opts.openDocsExternally === false) this.openDocsExternally = false;
+    if (opts.trustedWorkspace === false) this.trusted = false;
     if (opts.debounceMs !== undefined) {
       const d = opts.debounceMs;
       if (typeof d === 'number' && Number.isFinite(d) && d >= 0) this.debounceMs = Math.min(d, 10_000);
@@ -998,6 +1007,12 @@ class RampartServer {
 
     conn.onDidChangeConfiguration(this.notification('configuration change', p => this.onConfigurationChanged(p?.settings)));
     conn.onDidChangeWatchedFiles(this.notification('file events', p => this.onWatchedFiles(p?.changes ?? [])));
+    conn.onNotification(WORKSPACE_TRUST, this.notification('workspace trust', (p: { trusted?: unknown } | null) => {
+      const trusted = p?.trusted === true;
+      if (trusted === this.trusted) return;
+      this.trusted = trusted;
+      return this.onConfigurationChanged(undefined);
+    }));
 
     conn.languages.diagnostics.on(this.request('textDocument/diagnostic', (p, token) => {
       if (!this.caps.pull) throw new ResponseError(ErrorCodes.MethodNotFound, 'Diagnostics are pushed to this client');
