@@ -350,6 +350,27 @@ describe('Rampart in VS Code', function () {
     await waitFor(`${rule} to come back`, () => count() === 2);
   });
 
+  it('the repository\'s .rampart.yaml is followed: a rule off, a problem shown on the file, removed again', async () => {
+    const rule = 'dockerfile/image-no-latest';
+    const count = () => allRampart().filter(({ d }) => codeOf(d) === rule).length;
+    const config = vscode.Uri.joinPath(root, '.rampart.yaml');
+    assert.ok(vscode.workspace.isTrusted, 'the test workspace is trusted');
+    fs.writeFileSync(config.fsPath, `rules:\n  ${rule}: "off"\n`);
+    try {
+      await waitFor(`${rule} to go`, () => count() === 0);
+      fs.writeFileSync(config.fsPath, `rules:\n  ${rule}: loud\n`);
+      const ds = await waitFor('the problem on .rampart.yaml', () => rampart(config).length > 0 && rampart(config));
+      assert.deepEqual(keys(ds), [key('rampart/config', new vscode.Range(1, 30, 1, 34), vscode.DiagnosticSeverity.Error,
+        `rules: ${rule}: expected off or a severity (critical, high, medium, low, info), found "loud"`)]);
+      assert.match(String((ds[0].code as { target?: vscode.Uri }).target), /README\.md#project-configuration-rampartyaml$/);
+      await waitFor(`${rule} back while the file is broken`, () => count() === 2);
+    } finally {
+      fs.rmSync(config.fsPath, { force: true });
+    }
+    await waitFor('the problem to go with the file', () => rampart(config).length === 0);
+    assert.equal(count(), 2);
+  });
+
   it('Rampart: Restart Server brings the same findings back', async () => {
     const before = allRampart().map(({ uri, d }) => `${uri} ${key(codeOf(d), d.range, d.severity, d.message)}`).sort();
     await vscode.commands.executeCommand('rampart.restartServer');

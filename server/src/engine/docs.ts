@@ -4,6 +4,8 @@ import type { RuleMeta } from '../../../rules/rule';
 type Rule = RuleMeta & { kind: string };
 
 export const HOMEPAGE = 'https://github.com/rampart-dev/rampart';
+/** Where the project configuration file (.rampart.yaml) is described. */
+export const CONFIG_DOC_URL = `${HOMEPAGE}/blob/main/README.md#project-configuration-rampartyaml`;
 
 export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;

@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { rulePage } from '../engine/docs';
+import { CONFIG_DOC_URL, rulePage } from '../engine/docs';
 import { detectKind } from '../engine/detect';
 import { lintDocument, parseDocument, ruleById, type LintOptions, type ParsedDocument } from '../engine/engine';
 import { stripBom } from '../engine/text';
@@ -296,7 +296,7 @@ class RampartServer {
       const uri = pathToFileURL(file).href;
       this.configDiagnostics.set(uri, list.map(p => ({
         range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
-        severity: DiagnosticSeverity.Error, source: SOURCE, code: 'rampart/config', message: p.message,
+        severity: DiagnosticSeverity.Error, source: SOURCE, code: 'rampart/config', codeDescription: { href: CONFIG_DOC_URL }, message: p.message,
       })));
     }
     for (const [uri, d] of this.configDiagnostics) this.send(uri, d);
