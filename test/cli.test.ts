@@ -166,6 +166,8 @@ describe('rampart CLI', { concurrency: 4 }, () => {
     const plain = ids(await rampart(['scan', '--format', 'json', '--no-config', '--fail-on', 'none'], { cwd }));
     assert.ok(plain.includes('legacy/Dockerfile dockerfile/no-root-user high') && plain.includes('svc/a/Dockerfile dockerfile/healthcheck-present low'));
     const configured = await rampart(['scan', '--format', 'json'], { cwd });
+    assert.deepEqual(json(configured).configs, ['.rampart.yaml']);
+    assert.match((await rampart(['scan', 'svc'], { cwd })).stdout, /1 file scanned, settings from \.rampart\.yaml, \d+ms\n/);
     assert.deepEqual(ids(configured), plain.filter(l => l.startsWith('svc/') && !l.includes('healthcheck-present')).map(l => l.replace('no-root-user high', 'no-root-user low')));
     // failOn medium: the remaining findings are below it once no-root-user is low
     assert.equal(configured.code, failsAt(json(configured), 'medium') ? 1 : 0);

@@ -104,6 +104,7 @@ async function runScan(paths: string[], flags: ScanFlags, cmd: Command): Promise
     code = Math.max(code, exitCodeFor(r, failOnGiven ? flags.failOn : config?.failOn ?? flags.failOn)) as 0 | 1 | 2;
   }
   result.durationMs = performance.now() - t0;
+  result.configs = [...new Set(plan.flatMap(p => (p.config ? [p.config.file] : [])))];
 
   let report: string;
   if (flags.format === 'json') {

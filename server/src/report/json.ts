@@ -34,6 +34,8 @@ export interface JsonReport {
   version: 1;
   tool: { name: 'rampart'; version: string };
   root: string;
+  /** The project configuration files (.rampart.yaml) whose settings applied, relative to root. */
+  configs: string[];
   files: {
     path: string;
     findings: JsonFinding[];
@@ -70,6 +72,7 @@ export function toJsonReport(result: ScanResult, root: string): JsonReport {
     version: JSON_REPORT_VERSION,
     tool: { name: 'rampart', version: packageInfo().version },
     root,
+    configs: (result.configs ?? []).map(c => relPath(c, root)),
     files: result.files.map(f => ({
       path: relPath(f.path, root),
       findings: f.findings.map(x => {

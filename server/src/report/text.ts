@@ -130,6 +130,7 @@ export function textReport(result: ScanResult, opts: TextOptions): string {
     `${plural(result.filesScanned, 'file')} scanned`,
     ...(skipped ? [`${skipped} skipped`] : []),
     ...(errors ? [s.red(plural(errors, 'error'))] : []),
+    ...(result.configs?.length ? [`settings from ${result.configs.map(c => displayPath(c, cwd)).join(', ')}`] : []),
     formatDuration(result.durationMs),
   ].join(', ');
   if (fixedCount) out.push(s.green(`Fixed ${plural(fixedCount, 'finding')} in ${plural(fixedFiles, 'file')}.`));

@@ -49,6 +49,8 @@ export interface ScanResult {
   notes: ScanNote[];
   filesScanned: number;
   durationMs: number;
+  /** The project configuration files whose settings applied (absolute paths). */
+  configs?: string[];
 }
 
 /** Reasons that mean Rampart could not do what it was asked (exit code 2), as opposed to files it chose to skip. */
