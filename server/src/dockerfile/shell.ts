@@ -414,6 +414,8 @@ export function basename(p: string): string {
 }
 
 const MAX_DEPTH = 8;
+/** Piped compound commands are followed up to this depth of nesting. */
+const MAX_PIPED_NESTING = 8;
 
 /** Reserved words that open and close compound commands; `for`, `case` and `select` head their command's argv. */
 const OPENERS = new Set(['{', 'if', 'while', 'until', 'for', 'case', 'select']);
@@ -453,6 +455,8 @@ export function parseShell(seg: Segmented, depth = 0): ShellCommand[] {
   const groups: Group[] = [];
   let closed: { group: Group; end: number } | null = null;
   const enclose = (g: Group, end: number) => {
+    // compound commands piped inside more than a few others: not followed (keeps absurd nesting linear)
+    if (groups.length >= MAX_PIPED_NESTING) return;
     for (let k = g.start; k < end; k++) if (!out[k].context) (out[k].enclosing ??= []).push(g.place);
   };
   // a redirection operator waiting for its target word
