@@ -76,6 +76,10 @@ test('compound commands in pipelines: a subshell, a group or a loop is one eleme
   assert.ok(!pipesInto(toFile, next));
   assert.equal(elementIn(c, a.enclosing![0].pipeline), 1);
   assert.equal(elementIn(c, a.pipeline), -1);
+  // absurd nesting: only the outermost few piped levels are followed, so the work stays linear
+  const deep = parse('('.repeat(300) + 'curl x' + ')|sh'.repeat(300));
+  assert.equal(deep[0].enclosing!.length, 8);
+  assert.ok(pipesInto(deep[0], deep[deep.length - 1]));
 });
 
 test('redirections: 2>&1, > /dev/null, 2>/dev/null, &>, >>, <<<, none of them in argv; the command span covers them', () => {
