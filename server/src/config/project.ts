@@ -16,7 +16,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node } from 'yaml';
 import { ruleById, PARSE_ERROR_RULE } from '../engine/engine';
 import { isSeverity, SEVERITIES, type Severity } from '../engine/types';
 
@@ -52,6 +52,11 @@ export function formatProblem(p: ConfigProblem, cwd = process.cwd()): string {
   return `${shown}:${p.line}:${p.column}: ${p.message}`;
 }
 
+/** The yaml package, loaded on first use: most runs have no configuration file, and loading it costs ~50 ms. */
+let yamlModule: typeof import('yaml') | null = null;
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
+
 /** Files larger than this are not read (a configuration is a few lines). */
 const MAX_CONFIG_BYTES = 256 * 1024;
 /** The settings a configuration file may hold. */
@@ -62,12 +67,13 @@ const KEYS: readonly string[] = CONFIG_KEYS;
 export function parseProjectConfig(file: string, text: string): LoadedConfig {
   const config: ProjectConfig = { file, dir: path.dirname(file), rules: {}, exclude: [], failOn: null };
   const problems: ConfigProblem[] = [];
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const at = (start: number, end: number, message: string) => {
     const a = lc.linePos(start), b = lc.linePos(Math.max(start, end));
     problems.push({ file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, message });
   };
-  const on = (n: Node | Pair['key'] | null | undefined, message: string, fallback = 0) => {
+  const on = (n: Node | null | undefined, message: string, fallback = 0) => {
     const r = (n as Node | null)?.range;
     if (r) at(r[0], r[1], message); else at(fallback, fallback, message);
   };
@@ -108,6 +114,7 @@ export function parseProjectConfig(file: string, text: string): LoadedConfig {
 }
 
 function readRules(value: Node | null, config: ProjectConfig, on: (n: Node | null | undefined, message: string) => void): void {
+  const { isMap, isScalar } = yaml();
   if (value === null || (isScalar(value) && value.value === null)) return;
   if (!isMap(value)) { on(value, 'rules: expected a map of rule id to "off" or a severity'); return; }
   for (const item of value.items) {
@@ -124,6 +131,7 @@ function readRules(value: Node | null, config: ProjectConfig, on: (n: Node | nul
 }
 
 function describe(n: Node | null | undefined): string {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   if (n === null || n === undefined) return 'nothing';
   if (isMap(n)) return 'a map';
   if (isSeq(n)) return 'a list';
