@@ -17,6 +17,7 @@ import dockerfileNoPipeToShell from './dockerfile/no-pipe-to-shell';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSecretFiles from './dockerfile/no-secret-files';
 import dockerfileNoSecretsInEnvArg from './dockerfile/no-secrets-in-env-arg';
+import dockerfileNoSecretsInRun from './dockerfile/no-secrets-in-run';
 import dockerfileNoSetuid from './dockerfile/no-setuid';
 import dockerfileNoSshPort from './dockerfile/no-ssh-port';
 import dockerfileNoSudo from './dockerfile/no-sudo';
@@ -48,6 +49,7 @@ export const allRules: Rule[] = [
   dockerfileNoRootUser as Rule,
   dockerfileNoSecretFiles as Rule,
   dockerfileNoSecretsInEnvArg as Rule,
+  dockerfileNoSecretsInRun as Rule,
   dockerfileNoSetuid as Rule,
   dockerfileNoSshPort as Rule,
   dockerfileNoSudo as Rule,

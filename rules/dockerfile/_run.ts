@@ -101,3 +101,62 @@ export function assignments(c: ShellCommand): Assignment[] {
   }
   return out;
 }
+
+/** curl's short options that take a value (the next word, or the rest of a short cluster). */
+export const CURL_VALUED = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
+
+/**
+ * How a tool reads its options (getopt_long: short clusters, `-pVALUE`, `--long VALUE`, `--long=VALUE`, options
+ * after operands, `--`): the letters and long names that take a value, and each long name's key (its short letter).
+ * `optional` keys take a value only when it is attached (`mysql -pSECRET`, `--password=SECRET`; `-p` alone asks for
+ * it); with `posix`, options end at the first operand (`sshpass -p x ssh -p 22 host`).
+ */
+export interface OptionSpec { valued: Set<string>; long: Record<string, string>; optional?: Set<string>; posix?: boolean }
+export const optionSpec = (valued: string[], long: Record<string, string>, more: { optional?: string[]; posix?: boolean } = {}): OptionSpec =>
+  ({ valued: new Set(valued), long, optional: more.optional && new Set(more.optional), posix: more.posix });
+
+export interface Option {
+  key: string;
+  word: ShellWord;
+  value: string | null;
+  /** The option with its value. */
+  span: Span;
+  /** The word that holds the value (the option's own word when it is attached), and where the value starts in its value. */
+  valueWord: ShellWord | null;
+  valueAt: number;
+}
+
+/** The options and operands of a command read the way getopt_long reads them (exact long names only). */
+export function readOptions(args: ShellWord[], s: OptionSpec): { options: Option[]; operands: ShellWord[] } {
+  const options: Option[] = [];
+  const operands: ShellWord[] = [];
+  let only = false;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    const v = w.value;
+    if (only || v === '-' || !v.startsWith('-')) { operands.push(w); if (s.posix) only = true; continue; }
+    if (v === '--') { only = true; continue; }
+    const take = (key: string, at: number): void => {
+      const attached = at < 0 ? null : v.slice(at);
+      if (s.optional?.has(key) || !s.valued.has(key) || attached !== null) {
+        const value = s.valued.has(key) || s.optional?.has(key) ? attached : null;
+        options.push({ key, word: w, value, span: w, valueWord: value === null ? null : w, valueAt: value === null ? 0 : at });
+        return;
+      }
+      const next = args[i + 1];
+      if (next) i++;
+      options.push({ key, word: w, value: next ? next.value : null, span: { start: w.start, end: next ? next.end : w.end }, valueWord: next ?? null, valueAt: 0 });
+    };
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = v.slice(2, eq === -1 ? undefined : eq);
+      take(Object.prototype.hasOwnProperty.call(s.long, name) ? s.long[name] : name, eq === -1 ? -1 : eq + 1);
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      if (s.valued.has(v[j]) || s.optional?.has(v[j])) { take(v[j], j + 1 < v.length ? j + 1 : -1); break; }
+      options.push({ key: v[j], word: w, value: null, span: w, valueWord: null, valueAt: 0 });
+    }
+  }
+  return { options, operands };
+}

@@ -75,27 +75,62 @@ export function isHarmlessValue(v: string): boolean {
     || /^(\/|\.\.?\/|~\/)\S*$/.test(t) || /^arn:/.test(t);
 }
 
+/** What looks like a credential, and where: for a URL, its `user:password` part. */
 export interface ValueMatch { kind: string; index: number; length: number }
 
-const VALUE_PATTERNS: { kind: string; re: RegExp; ok?: (m: RegExpExecArray) => boolean }[] = [
+/** Documentation fills the random part of a token with one character (`ghp_xxxx…`, `AKIAXXXX…`, `xoxb-xxxx-xxxx`). */
+function filler(token: string): boolean {
+  return /^(.)\1*$/.test(token.replace(/^(?:AKIA|ASIA|[a-z]+(?:_pat)?[-_])/, '').replace(/[-_]/g, ''));
+}
+
+/** A URL password that is not one: a variable, a template (`<token>`, `{{ pw }}`, `%PW%`) or filler (`***`). */
+const NOT_A_PASSWORD = /^(?:\$|<.*>$|\{\{|%[A-Za-z_][A-Za-z0-9_]*%$|(.)\1*$)/;
+
+/**
+ * A URL's `user:password` that is a credential: not for a database on the build's own localhost or Rails' nulldb
+ * adapter (`postgres://postgres:postgres@localhost/app` lets a build step run), not anonymous FTP, and for GitHub's
+ * `https://TOKEN:x-oauth-basic@github.com` the user is the credential.
+ */
+function urlCredential(m: RegExpExecArray): boolean {
+  const [, scheme, , user, password, host] = m;
+  if (/^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/i.test(host) || /^nulldb$/i.test(scheme) || /^(?:anonymous|ftp)$/i.test(user)) return false;
+  return password === 'x-oauth-basic' ? user !== '' && !NOT_A_PASSWORD.test(user) : !NOT_A_PASSWORD.test(password);
+}
+
+/**
+ * `has`: parts the pattern needs (a value without any of them is not tried); `part`: the group that holds the secret
+ * (the pattern's `d` flag gives its position), else the whole match.
+ */
+const VALUE_PATTERNS: { kind: string; has: string[]; re: RegExp; ok?: (m: RegExpExecArray) => boolean; part?: number }[] = [
   // AWS documents AKIAIOSFODNN7EXAMPLE: examples are not reported
-  { kind: 'an AWS access key ID', re: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/, ok: m => !m[0].endsWith('EXAMPLE') },
-  { kind: 'a GitHub token', re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
-  { kind: 'a Slack token', re: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}/ },
-  { kind: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  // scheme://user:password@host, unless the password is a variable reference
-  { kind: 'a URL with an embedded password', re: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@[^\s/@]+/, ok: m => !m[1].startsWith('$') },
+  { kind: 'an AWS access key ID', has: ['AKIA', 'ASIA'], re: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/, ok: m => !m[0].endsWith('EXAMPLE') && !filler(m[0]) },
+  { kind: 'a GitHub token', has: ['gh', 'github_pat_'], re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/, ok: m => !filler(m[0]) },
+  // personal, deploy, pipeline-trigger and runner tokens
+  { kind: 'a GitLab token', has: ['gl'], re: /(?<![A-Za-z0-9_-])gl(?:pat|dt|ptt|rt)-[A-Za-z0-9_-]{20,}/, ok: m => !filler(m[0]) },
+  { kind: 'a Slack token', has: ['xox'], re: /(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}/, ok: m => !filler(m[0]) },
+  { kind: 'an npm access token', has: ['npm_'], re: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/, ok: m => !filler(m[0]) },
+  // a macaroon: `pypi-` then base64 that starts with the same header for every token
+  { kind: 'a PyPI API token', has: ['pypi-'], re: /(?<![A-Za-z0-9_-])pypi-Ag[A-Za-z0-9_-]{50,}/, ok: m => !filler(m[0]) },
+  { kind: 'a Docker Hub access token', has: ['dckr_pat_'], re: /(?<![A-Za-z0-9_])dckr_pat_[A-Za-z0-9_-]{27,}/, ok: m => !filler(m[0]) },
+  // the whole block when its end is in the same value
+  { kind: 'a private key', has: ['-----BEGIN '], re: /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(?:[A-Za-z0-9+/=:,\s\\-]*?-----END \1-----)?/ },
+  // scheme://user:password@host, unless the password is a variable reference or a placeholder
+  { kind: 'a URL with an embedded password', has: ['@'], re: /([A-Za-z][A-Za-z0-9+.-]*):\/\/(([^\s:/@]*):([^\s/@]+))@([^\s/@]+)/d, ok: urlCredential, part: 2 },
 ];
 
 /** A part that each of the patterns needs: values without any of them are skipped at once. */
-const ANY_PATTERN = /AKIA|ASIA|gh[pousr]_|github_pat_|xox|-----BEGIN |:\/\//;
+export const ANY_PATTERN = /AKIA|ASIA|gh[pousr]_|github_pat_|gl(?:pat|dt|ptt|rt)-|xox|npm_|pypi-|dckr_pat_|-----BEGIN |:\/\//;
 
 /** The first credential-shaped part of a value, whatever the variable is called. */
 export function credentialInValue(v: string): ValueMatch | null {
   if (!ANY_PATTERN.test(v)) return null;
   for (const p of VALUE_PATTERNS) {
+    if (!p.has.some(h => v.includes(h))) continue;
     const m = p.re.exec(v);
-    if (m && (!p.ok || p.ok(m))) return { kind: p.kind, index: m.index, length: m[0].length };
+    if (!m || (p.ok && !p.ok(m))) continue;
+    if (p.part === undefined) return { kind: p.kind, index: m.index, length: m[0].length };
+    const [from, to] = m.indices![p.part];
+    return { kind: p.kind, index: from, length: to - from };
   }
   return null;
 }

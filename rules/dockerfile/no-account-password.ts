@@ -1,17 +1,11 @@
 import { rule } from '../rule';
 import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import type { Instruction, Span } from '../../server/src/dockerfile/parser';
-import { readsPipe, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
+import { readsPipe, type ShellCommand } from '../../server/src/dockerfile/shell';
+import { optionSpec as spec, readOptions, type Option, type OptionSpec } from './_run';
 
 const ACCOUNT_ADVICE = 'lock the account (`usermod -L`, `passwd -l`) or create it without a password (`useradd -r -s /usr/sbin/nologin`, `adduser --disabled-password`); give credentials to the running container from a secret store';
 const GROUP_ADVICE = 'do not give groups a password (whoever knows it joins the group with `newgrp`); add the users who need the group with `usermod -aG`';
-
-/**
- * How a tool reads its options (getopt_long: short clusters, `-pVALUE`, `--long VALUE`, `--long=VALUE`, options
- * after operands, `--`): the letters and long names that take a value, and each long name's key (its short letter).
- */
-interface OptionSpec { valued: Set<string>; long: Record<string, string> }
-const spec = (valued: string[], long: Record<string, string>): OptionSpec => ({ valued: new Set(valued), long });
 
 const SPECS = new Map<string, OptionSpec>(Object.entries({
   // shadow-utils, the Red Hat (libuser) passwd and BusyBox (-a ALG)
@@ -43,39 +37,6 @@ SPECS.set('chgpasswd', SPECS.get('chpasswd')!);
 
 /** passwd options that do something other than set a new password (lock, expire, report, password ageing, help). */
 const PASSWD_OTHER = new Set([...'leSnxwih?']);
-
-interface Option { key: string; word: ShellWord; value: string | null; /** The option with its value. */ span: Span }
-
-/** The options and operands of a command read the way getopt_long reads them (exact long names only). */
-function readOptions(args: ShellWord[], s: OptionSpec): { options: Option[]; operands: ShellWord[] } {
-  const options: Option[] = [];
-  const operands: ShellWord[] = [];
-  let only = false;
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i];
-    const v = w.value;
-    if (only || v === '-' || !v.startsWith('-')) { operands.push(w); continue; }
-    if (v === '--') { only = true; continue; }
-    const take = (key: string, attached: string | null): void => {
-      if (!s.valued.has(key)) { options.push({ key, word: w, value: null, span: w }); return; }
-      if (attached !== null) { options.push({ key, word: w, value: attached, span: w }); return; }
-      const next = args[i + 1];
-      if (next) i++;
-      options.push({ key, word: w, value: next ? next.value : null, span: { start: w.start, end: next ? next.end : w.end } });
-    };
-    if (v.startsWith('--')) {
-      const eq = v.indexOf('=');
-      const name = v.slice(2, eq === -1 ? undefined : eq);
-      take(Object.prototype.hasOwnProperty.call(s.long, name) ? s.long[name] : name, eq === -1 ? null : v.slice(eq + 1));
-      continue;
-    }
-    for (let j = 1; j < v.length; j++) {
-      if (s.valued.has(v[j])) { take(v[j], j + 1 < v.length ? v.slice(j + 1) : null); break; }
-      options.push({ key: v[j], word: w, value: null, span: w });
-    }
-  }
-  return { options, operands };
-}
 
 /** `-p '*'`, `-p '!'`, `-p '!!'`: a password field no password matches (a locked account). */
 const isLockedValue = (v: string) => /^[!*]+$/.test(v);

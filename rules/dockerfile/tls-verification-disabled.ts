@@ -5,7 +5,7 @@ import type { Instruction, Span } from '../../server/src/dockerfile/parser';
 import type { ShellCommand, ShellWord } from '../../server/src/dockerfile/shell';
 import { deleteInstruction } from './_edit';
 import { readPackageCommand } from './_pkg';
-import { assignments, deleteWords, editable } from './_run';
+import { assignments, CURL_VALUED, deleteWords, editable } from './_run';
 
 const FALSE = /^(0|false|no|off)$/i;
 
@@ -21,9 +21,6 @@ function envProblem(name: string, value: string): string | null {
 
 const NODE_MANAGERS = new Set(['npm', 'yarn', 'pnpm']);
 const RPM_TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'yum-config-manager']);
-
-/** curl options whose value is the next word (or the rest of a short cluster). */
-const CURL_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
 
 interface Hit { span: Span; message: string; remove?: { words: ShellWord[]; index: number; count: number } | { char: number } }
 
@@ -55,7 +52,7 @@ function commandHits(c: ShellCommand): Hit[] {
               : { span: a[i], message: `\`curl ${v}\` includes -k, which accepts any TLS certificate, so the download can be swapped in transit`, remove: { char: a[i].start + j } });
             break;
           }
-          if (CURL_VALUE.includes(v[j])) { if (j === v.length - 1) i++; break; }
+          if (CURL_VALUED.includes(v[j])) { if (j === v.length - 1) i++; break; }
         }
       }
     }
