@@ -89,3 +89,18 @@ test('the generated JSON schema that editors use agrees with the validator', () 
     assert.equal(valid(data), ours, text);
   }
 });
+
+test('never throws, and every problem has a position inside the text', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const fc = require('fast-check') as typeof import('fast-check');
+  const piece = fc.constantFrom('rules:', 'exclude:', 'failOn:', '\n', '  ', '- ', ': ', 'dockerfile/no-sudo', 'off', 'high', '"', "'", '[', ']', '{', '}',
+    '&a ', '*a', '!!str ', '#', '\t', '\r\n', '---\n', '...', '\uFEFF', '%YAML 1.2\n', '? ', ',');
+  fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 40 }), parts => {
+    const text = parts.join('');
+    const r = parse(text);
+    const lines = text.split('\n').length + 1;
+    for (const p of r.problems) {
+      assert.ok(p.line >= 1 && p.line <= lines && p.column >= 1 && p.endLine >= p.line, JSON.stringify({ text, p }));
+    }
+  }), { numRuns: 2000 });
+});
