@@ -124,6 +124,8 @@ const CURL = optionSpec([...CURL_VALUED, 'oauth2-bearer', 'proxy-header', 'retry
   user: 'u', 'proxy-user': 'U', header: 'H', output: 'o', data: 'd', 'data-raw': 'd', 'data-binary': 'd', 'data-urlencode': 'd', request: 'X', form: 'F',
   'user-agent': 'A', 'upload-file': 'T', config: 'K', cookie: 'b', referer: 'e', 'write-out': 'w', 'max-time': 'm', proxy: 'x',
 });
+/** A word that may be curl's -u/-U (also in a cluster), --user, --proxy-user or --oauth2-bearer. */
+const CURL_CREDENTIAL_OPTION = /^-[A-Za-z]*[uU]|^--(?:proxy-)?user|^--oauth2-bearer/;
 const WGET_PASSWORDS = ['password', 'http-password', 'ftp-password', 'proxy-password'];
 const WGET = optionSpec([...'oaeiBOtTwQPlARDXIU', ...WGET_PASSWORDS, 'user', 'http-user', 'ftp-user', 'proxy-user', 'header', 'post-data', 'body-data', 'method'], {
   'output-document': 'O', 'output-file': 'o', 'user-agent': 'U', 'directory-prefix': 'P', tries: 't', timeout: 'T', input: 'i',
@@ -185,9 +187,12 @@ function givenTo(model: DockerfileModel, ins: Instruction, cmds: ShellCommand[],
       return w ? given(c, w, 0, w.value, 'htpasswd -b', HTPASSWD_HOW) : [];
     }
     case 'curl':
+      // most curl commands have none of the options read here: skip reading their options at all
+      if (!a.some(w => CURL_CREDENTIAL_OPTION.test(w.value))) return [];
       return readOptions(a.slice(1), CURL).options.flatMap(o => o.key === 'u' || o.key === 'U' ? userPassword(c, o, `curl ${written(o)}`)
         : o.key === 'oauth2-bearer' ? given(c, o.valueWord, o.valueAt, o.value, 'curl --oauth2-bearer', CURL_HOW, 'a literal bearer token') : []);
     case 'wget':
+      if (!a.some(w => w.value.includes('password'))) return [];
       return readOptions(a.slice(1), WGET).options.flatMap(o => WGET_PASSWORDS.includes(o.key) ? given(c, o.valueWord, o.valueAt, o.value, `wget --${o.key}`, WGET_HOW) : []);
     case 'npm': case 'pnpm': case 'yarn': {
       // npm config set KEY VALUE [KEY VALUE …], npm set …, KEY=VALUE
@@ -260,8 +265,14 @@ function literalFeed(model: DockerfileModel, ins: Instruction, cmds: ShellComman
 
 /** A word that may hold what findInText reports: one of the parts its patterns need. */
 const SUSPECT = new RegExp(`${ANY_PATTERN.source}|${HINT.source}`);
+/**
+ * The same test for a whole RUN at once, where a URL counts only with a `user:password@` part:
+ * most RUNs download from plain URLs, and their words need not be looked at one by one.
+ */
+const SUSPECT_RUN = new RegExp(`${ANY_PATTERN.source.replace(':\\/\\/', ':\\/\\/[^\\s/@:]*:[^\\s/@]+@')}|${HINT.source}`);
 
 interface WordHit { span: Span; message: string; severity?: Severity }
+const NO_HITS: readonly WordHit[] = [];
 
 /** What findInText finds in the suspect words of c (not in its `sh -c` script, not inside a substitution). */
 function wordHits(c: ShellCommand, words: ShellWord[], assigned: Assignment[]): WordHit[] {
@@ -280,6 +291,15 @@ function wordHits(c: ShellCommand, words: ShellWord[], assigned: Assignment[]): 
     }
   }
   return out;
+}
+
+/** Is there a `NAME=…` word before the command's name (`PGPASSWORD=x psql`, `env TOKEN=x cmd`)? Most commands have none. */
+function assignsBefore(c: ShellCommand): boolean {
+  for (const w of c.words) {
+    if (w === c.argv[0]) return false;
+    if (w.value.includes('=')) return true;
+  }
+  return false;
 }
 
 function message(subject: string, what: string, kept: string, how: string): string {
@@ -310,14 +330,18 @@ export default rule({
           taken.push(span);
           report(span, msg, severity ? { severity } : undefined);
         };
+        // exec form: JSON escapes could hide a character from the whole-text test
+        const suspectRun = !!ins.json || SUSPECT_RUN.test(ins.args.text) || ins.heredocs.some(h => SUSPECT_RUN.test(h.content));
         for (const c of cmds) {
           let suspects: ShellWord[] | null = null;
-          for (const w of c.words) if (w.value.length >= 8 && SUSPECT.test(w.value)) (suspects ??= []).push(w);
-          for (const w of c.redirects) if (w.value.length >= 8 && SUSPECT.test(w.value)) (suspects ??= []).push(w);
-          const mayAssign = c.name === 'export' || !c.argv.length || c.words[0] !== c.argv[0];
+          if (suspectRun) {
+            for (const w of c.words) if (w.value.length >= 8 && SUSPECT.test(w.value)) (suspects ??= []).push(w);
+            for (const w of c.redirects) if (w.value.length >= 8 && SUSPECT.test(w.value)) (suspects ??= []).push(w);
+          }
+          const mayAssign = c.name === 'export' || ((!c.argv.length || c.words[0] !== c.argv[0]) && assignsBefore(c));
           const assigned = mayAssign ? assignments(c) : [];
           // what is shaped like a credential first (critical), then what the tool is given, then headers and config lines
-          const later = suspects ? wordHits(c, suspects, assigned) : [];
+          const later = suspects ? wordHits(c, suspects, assigned) : NO_HITS;
           for (const h of later) if (!h.severity) add(h.span, h.message);
           if (TOOLS.has(c.name)) for (const g of givenTo(model, ins, cmds, c)) add(g.span, message(`\`${g.display}\` is given`, g.what, g.kept ?? KEPT, g.how), g.shaped ? undefined : 'high');
           for (const h of later) if (h.severity) add(h.span, h.message, h.severity);
