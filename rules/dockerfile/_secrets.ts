@@ -6,8 +6,10 @@ const SECRET_WORDS = new Set([
   'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'APIKEY', 'APIKEYS',
   'PRIVATEKEY', 'ACCESSKEY', 'SECRETKEY', 'CREDENTIAL', 'CREDENTIALS', 'AUTHTOKEN',
 ]);
-/** Words that mean a secret only as the last word of a longer name (DB_PASS, API_KEY, NPM_AUTH). */
-const SECRET_LAST_WORDS = new Set(['PASS', 'PW', 'KEY', 'KEYS', 'AUTH']);
+/** Words that mean a secret only as the last word of a longer name (DB_PASS, MYSQL_PWD, API_KEY, NPM_AUTH). */
+const SECRET_LAST_WORDS = new Set(['PASS', 'PW', 'PWD', 'KEY', 'KEYS', 'AUTH']);
+/** Endings that make one run-together word a password (PGPASSWORD, DBPASSWD, SSHPASSPHRASE). */
+const PASSWORD_ENDING = /.(PASSWORD|PASSWD|PASSPHRASE)$/;
 /** A last word that makes the variable describe a secret rather than hold it (…_FILE, …_PATH, KEY_ID, …_LENGTH). */
 const METADATA_LAST_WORDS = new Set([
   'FILE', 'FILES', 'FILENAME', 'PATH', 'PATHS', 'DIR', 'DIRS', 'DIRECTORY', 'FOLDER', 'LOCATION', 'MOUNT',
@@ -57,7 +59,7 @@ function readSecretName(name: string): boolean {
   const last = w[w.length - 1];
   if (METADATA_LAST_WORDS.has(last)) return false;
   // the words that make it secret: GPG_KEY has only KEY, GPG_PASSPHRASE has PASSPHRASE
-  const why = w.filter((x, i) => SECRET_WORDS.has(x) || (i === w.length - 1 && i > 0 && SECRET_LAST_WORDS.has(x)));
+  const why = w.filter((x, i) => SECRET_WORDS.has(x) || (i === w.length - 1 && i > 0 && SECRET_LAST_WORDS.has(x)) || PASSWORD_ENDING.test(x));
   if (!why.length) return false;
   const keyOnly = why.every(x => /^(KEYS?|APIKEYS?|TOKENS?)$/.test(x)) && !w.includes('PRIVATE');
   if (keyOnly && w.some(x => PUBLIC_WORDS.has(x))) return false;

@@ -3,6 +3,10 @@ WORKDIR /app
 # a literal secret, by its name
 # expect: dockerfile/no-secrets-in-env-arg 5-16 "ENV DB_PASSWORD holds a literal secret: it is stored in the image and in the Dockerfile; remove it and pass it at build time with `RUN --mount=type=secret` and at run time from a secret store"
 ENV DB_PASSWORD=hunter2
+# the variables psql and mysql read a password from
+# expect: dockerfile/no-secrets-in-env-arg 5-15 "ENV PGPASSWORD holds a literal secret: it is stored in the image and in the Dockerfile; remove it and pass it at build time with `RUN --mount=type=secret` and at run time from a secret store"
+# expect: dockerfile/no-secrets-in-env-arg 24-33 "ENV MYSQL_PWD holds a literal secret: it is stored in the image and in the Dockerfile; remove it and pass it at build time with `RUN --mount=type=secret` and at run time from a secret store"
+ENV PGPASSWORD=hunter2 MYSQL_PWD=hunter2
 # the legacy form: the value is the rest of the line
 # expect: dockerfile/no-secrets-in-env-arg 5-19 "ENV STRIPE_API_KEY holds a literal secret: it is stored in the image and in the Dockerfile; remove it and pass it at build time with `RUN --mount=type=secret` and at run time from a secret store"
 ENV STRIPE_API_KEY sk_live_not_a_real_key_0000
