@@ -24,6 +24,7 @@ import dockerfileNoSudo from './dockerfile/no-sudo';
 import dockerfileNoWorldWritable from './dockerfile/no-world-writable';
 import dockerfilePackageCacheCleanup from './dockerfile/package-cache-cleanup';
 import dockerfilePackageSignatureCheckDisabled from './dockerfile/package-signature-check-disabled';
+import dockerfilePinPackageVersions from './dockerfile/pin-package-versions';
 import dockerfilePipefail from './dockerfile/pipefail';
 import dockerfileTlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import dockerfileUpdateNotAlone from './dockerfile/update-not-alone';
@@ -56,6 +57,7 @@ export const allRules: Rule[] = [
   dockerfileNoWorldWritable as Rule,
   dockerfilePackageCacheCleanup as Rule,
   dockerfilePackageSignatureCheckDisabled as Rule,
+  dockerfilePinPackageVersions as Rule,
   dockerfilePipefail as Rule,
   dockerfileTlsVerificationDisabled as Rule,
   dockerfileUpdateNotAlone as Rule,

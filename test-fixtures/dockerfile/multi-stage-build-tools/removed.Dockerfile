@@ -4,6 +4,9 @@ FROM python:3.12.4-slim-bookworm@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3
 RUN set -eux; \
     savedAptMark="$(apt-mark showmanual)"; \
     apt-get update; \
+# expect: dockerfile/pin-package-versions 48-51 "`gcc` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`gcc=<version>`)"
+# expect: dockerfile/pin-package-versions 52-61 "`libc6-dev` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`libc6-dev=<version>`)"
+# expect: dockerfile/pin-package-versions 62-66 "`make` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`make=<version>`)"
     apt-get install -y --no-install-recommends gcc libc6-dev make; \
     pip install --no-cache-dir uwsgi==2.0.26; \
     apt-mark auto '.*' > /dev/null; \

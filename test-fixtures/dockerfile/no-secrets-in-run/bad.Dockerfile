@@ -1,6 +1,13 @@
 # Passwords and tokens handed to tools on a RUN's command line (every value here is fake).
 FROM debian:12.6-slim@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec AS fetch
 RUN apt-get update \
+# expect: dockerfile/pin-package-versions 51-64 "`apache2-utils` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`apache2-utils=<version>`)"
+# expect: dockerfile/pin-package-versions 65-80 "`ca-certificates` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`ca-certificates=<version>`)"
+# expect: dockerfile/pin-package-versions 81-85 "`curl` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`curl=<version>`)"
+# expect: dockerfile/pin-package-versions 86-106 "`default-mysql-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`default-mysql-client=<version>`)"
+# expect: dockerfile/pin-package-versions 107-124 "`postgresql-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`postgresql-client=<version>`)"
+# expect: dockerfile/pin-package-versions 125-132 "`sshpass` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`sshpass=<version>`)"
+# expect: dockerfile/pin-package-versions 133-137 "`wget` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`wget=<version>`)"
     && apt-get install -y --no-install-recommends apache2-utils ca-certificates curl default-mysql-client postgresql-client sshpass wget \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
