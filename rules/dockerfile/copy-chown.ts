@@ -99,7 +99,12 @@ export default rule({
   check({ model, report }) {
     const chowns = model.commandsNamed('chown');
     if (!chowns.length) return;
-    const chownRuns = new Set(chowns.map(r => r.instruction));
+    // the chown commands of each RUN, in order: the other commands need not be looked at
+    const chownRuns = new Map<Instruction, ShellCommand[]>();
+    for (const r of chowns) {
+      const list = chownRuns.get(r.instruction);
+      if (list) list.push(r.command); else chownRuns.set(r.instruction, [r.command]);
+    }
     for (const stage of model.stages) {
       // only a chown can be reported, and only about the copies before it
       const list = stage.instructions;
@@ -115,11 +120,11 @@ export default rule({
           if (c) { add(byDest, c.dest, c); for (const f of c.files) add(byFile, f, c); }
           continue;
         }
-        if (ins.keyword !== 'RUN') continue;
-        const cmds = model.shell(ins);
+        const cmds = chownRuns.get(ins);
+        if (!cmds) continue;
         for (const cmd of cmds) {
           // nothing copied yet (or all of it settled by earlier chowns): nothing to report
-          if (cmd.name !== 'chown' || (!byDest.size && !byFile.size)) continue;
+          if (!byDest.size && !byFile.size) continue;
           const chown = readChown(model, ins, cmd);
           if (!chown) continue;
           // for each path, the copies that wrote exactly there (their destination or a file they named)
