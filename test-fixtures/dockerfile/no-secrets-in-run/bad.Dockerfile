@@ -1,14 +1,7 @@
 # Passwords and tokens handed to tools on a RUN's command line (every value here is fake).
 FROM debian:12.6-slim@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec AS fetch
 RUN apt-get update \
-# expect: dockerfile/pin-package-versions 51-64 "`apache2-utils` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`apache2-utils=<version>`)"
-# expect: dockerfile/pin-package-versions 65-80 "`ca-certificates` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`ca-certificates=<version>`)"
-# expect: dockerfile/pin-package-versions 81-85 "`curl` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`curl=<version>`)"
-# expect: dockerfile/pin-package-versions 86-106 "`default-mysql-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`default-mysql-client=<version>`)"
-# expect: dockerfile/pin-package-versions 107-124 "`postgresql-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`postgresql-client=<version>`)"
-# expect: dockerfile/pin-package-versions 125-132 "`sshpass` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`sshpass=<version>`)"
-# expect: dockerfile/pin-package-versions 133-137 "`wget` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`wget=<version>`)"
-    && apt-get install -y --no-install-recommends apache2-utils ca-certificates curl default-mysql-client postgresql-client sshpass wget \
+    && apt-get install -y --no-install-recommends apache2-utils=2.4.62-1~deb12u2 ca-certificates=20230311 curl=7.88.1-10+deb12u12 default-mysql-client=1.1.0 postgresql-client=15+248 sshpass=1.09-1 wget=1.21.3-1+deb12u1 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # expect: dockerfile/no-secrets-in-run 26-37 "`curl -u` is given a literal password: the command line of a RUN is kept in the image history (`docker history`) and the build cache and shown in build logs; rotate it (the images built so far carry it), then put the option in a curl config file on a secret mount: `RUN --mount=type=secret,id=<id> curl -K /run/secrets/<id> …`"

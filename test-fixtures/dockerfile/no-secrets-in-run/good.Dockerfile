@@ -1,14 +1,7 @@
 # Credentials reach these RUNs from secret mounts and variables; the look-alikes below are not credentials.
 FROM debian:12.6-slim@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec AS fetch
 RUN apt-get update \
-# expect: dockerfile/pin-package-versions 51-66 "`ca-certificates` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`ca-certificates=<version>`)"
-# expect: dockerfile/pin-package-versions 67-71 "`curl` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`curl=<version>`)"
-# expect: dockerfile/pin-package-versions 72-92 "`default-mysql-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`default-mysql-client=<version>`)"
-# expect: dockerfile/pin-package-versions 93-96 "`git` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`git=<version>`)"
-# expect: dockerfile/pin-package-versions 97-111 "`openssh-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`openssh-client=<version>`)"
-# expect: dockerfile/pin-package-versions 112-119 "`sshpass` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`sshpass=<version>`)"
-# expect: dockerfile/pin-package-versions 120-124 "`wget` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`wget=<version>`)"
-    && apt-get install -y --no-install-recommends ca-certificates curl default-mysql-client git openssh-client sshpass wget \
+    && apt-get install -y --no-install-recommends ca-certificates=20230311 curl=7.88.1-10+deb12u12 default-mysql-client=1.1.0 git=1:2.39.5-0+deb12u2 openssh-client=1:9.2p1-2+deb12u6 sshpass=1.09-1 wget=1.21.3-1+deb12u1 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # the tools read the secret mount themselves: nothing is on the command line

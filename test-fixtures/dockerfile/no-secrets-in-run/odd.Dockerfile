@@ -1,11 +1,7 @@
 # Secrets in heredocs, sh -c bodies, exec form, substitutions, find -exec, wrappers and continuations (all fake).
 FROM debian:12.6-slim@sha256:0d3653dd6f35159ec6e3d10263a42372f6f194c3dea0b35235d72aba187b04ec AS fetch
 RUN apt-get update \
-# expect: dockerfile/pin-package-versions 51-66 "`ca-certificates` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`ca-certificates=<version>`)"
-# expect: dockerfile/pin-package-versions 67-71 "`curl` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`curl=<version>`)"
-# expect: dockerfile/pin-package-versions 72-92 "`default-mysql-client` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`default-mysql-client=<version>`)"
-# expect: dockerfile/pin-package-versions 93-97 "`sudo` is installed by `apt-get install` without a version, so each build can get a different (possibly broken or compromised) release: pin it (`sudo=<version>`)"
-    && apt-get install -y --no-install-recommends ca-certificates curl default-mysql-client sudo \
+    && apt-get install -y --no-install-recommends ca-certificates=20230311 curl=7.88.1-10+deb12u12 default-mysql-client=1.1.0 sudo=1.9.13p3-1+deb12u1 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # a heredoc script is read as commands
