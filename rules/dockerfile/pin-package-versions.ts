@@ -16,15 +16,17 @@ const none = (name: string, pin: string): Verdict => ({ moving: false, name, nam
 const moving = (text: string, nameEnd: number, pin: string): Verdict => ({ moving: true, name: text.slice(0, nameEnd), nameEnd, pin });
 
 /** A path, a URL or a package file: its content is what the Dockerfile names, not a registry's current version. */
-function local(v: string, ...exts: string[]): boolean {
+function local(v: string, ext: RegExp): boolean {
   const c = v[0];
-  return c === '.' || c === '/' || c === '~' || v.includes('://') || exts.some(e => v.endsWith(e));
+  return c === '.' || c === '/' || c === '~' || v.includes('://') || ext.test(v);
 }
+const DEB = /\.deb$/, APK_FILE = /\.apk$/, RPM_FILE = /\.rpm$/, GEM_FILE = /\.gem$/;
+const PIP_FILE = /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz|tar)$/;
 
 // apt-get/apt/aptitude: `name[:arch]`, pinned as `name=1.2.3` (or `name=1.2.*`); `name/release` picks a suite, not a version.
 const APT_NAME = /^[a-z0-9][a-z0-9+.-]*(:[a-z0-9-]+)?$/i;
 function apt(v: string): Verdict {
-  if (v.includes('=') || local(v, '.deb')) return null;
+  if (v.includes('=') || local(v, DEB)) return null;
   const slash = v.indexOf('/');
   const name = slash === -1 ? v : v.slice(0, slash);
   if (!APT_NAME.test(name) || name.endsWith('-')) return null; // a glob, or `pkg-` (remove it)
@@ -36,7 +38,7 @@ const APK_NAME = /^[A-Za-z0-9][\w.+-]*(@[\w.-]+)?$/;
 function apk(v: string): Verdict {
   const c = comparison(v, APK_NAME, name => `${name}=<version>`);
   if (c !== undefined) return c;
-  if (local(v, '.apk') || !APK_NAME.test(v)) return null; // so:…/cmd:… provides are left alone
+  if (local(v, APK_FILE) || !APK_NAME.test(v)) return null; // so:…/cmd:… provides are left alone
   return none(v, `${v}=<version>`);
 }
 
@@ -66,7 +68,7 @@ function rpmVersioned(v: string): boolean {
 function rpm(v: string): Verdict {
   const c = comparison(v, RPM_NAME, name => `${name}-<version>`);
   if (c !== undefined) return c;
-  if (local(v, '.rpm') || !RPM_NAME.test(v) || rpmVersioned(v)) return null; // `@group`, `cap(x)`, globs: not judged
+  if (local(v, RPM_FILE) || !RPM_NAME.test(v) || rpmVersioned(v)) return null; // `@group`, `cap(x)`, globs: not judged
   const arch = RPM_ARCH.exec(v);
   return none(v, arch ? `${v.slice(0, arch.index)}-<version>${arch[0]}` : `${v}-<version>`);
 }
@@ -75,7 +77,7 @@ const RPM_ARCH = /\.(x86_64|i686|i386|noarch|aarch64|ppc64le|s390x|armv7hl|src)$
 function zypper(v: string): Verdict {
   const c = comparison(v, RPM_NAME, name => `${name}=<version>`);
   if (c !== undefined) return c;
-  if (local(v, '.rpm') || !RPM_NAME.test(v) || rpmVersioned(v)) return null; // `pattern:x`, `!x`, `-x`: not judged
+  if (local(v, RPM_FILE) || !RPM_NAME.test(v) || rpmVersioned(v)) return null; // `pattern:x`, `!x`, `-x`: not judged
   return none(v, `${v}=<version>`);
 }
 
@@ -91,7 +93,7 @@ function pip(v: string): Verdict {
     const rest = path.indexOf('/') === -1 ? '' : path.slice(path.indexOf('/'));
     return rest.includes('@') ? null : moving(v, v.length, `${url}@<commit>`);
   }
-  if (local(v, '.whl', '.zip', '.tar.gz', '.tgz', '.tar.bz2', '.tar.xz', '.tar') || v.includes('/') || v.includes('\\')) return null;
+  if (local(v, PIP_FILE) || v.includes('/') || v.includes('\\')) return null;
   const m = PEP508.exec(v);
   if (!m) return null;
   const name = m[1];
@@ -127,7 +129,7 @@ const NPM_OPTIONS = optionSpec(['prefix', 'C', 'registry', 'cache', 'userconfig'
 // gem: `name`, pinned as `name:1.2.3` or with -v/--version.
 const GEM_NAME = /^[A-Za-z0-9][\w.-]*$/;
 function gem(v: string): Verdict {
-  if (v.includes(':') || local(v, '.gem') || !GEM_NAME.test(v)) return null;
+  if (v.includes(':') || local(v, GEM_FILE) || !GEM_NAME.test(v)) return null;
   return none(v, `${v}:<version>`);
 }
 const GEM_OPTIONS = optionSpec(['v', 'i', 'n', 's', 'p', 'g', 'P', 'platform', 'build-root', 'without', 'config-file', 'target-rbconfig'],
@@ -146,6 +148,12 @@ function go(v: string): Verdict {
 }
 
 type Judge = (v: string) => Verdict;
+
+function messageFor(text: string, verdict: NonNullable<Verdict>, how: string): string {
+  return verdict.moving
+    ? `\`${text}\` does not fix a version for ${how}, so each build can get a different (possibly broken or compromised) release: pin an exact one (\`${verdict.pin}\`)`
+    : `\`${verdict.name}\` is installed by ${how} without a version, so each build can get a different (possibly broken or compromised) release: pin it (\`${verdict.pin}\`)`;
+}
 
 export default rule({
   id: 'dockerfile/pin-package-versions',
@@ -168,21 +176,20 @@ export default rule({
       let vars: VarLookup | undefined;
       for (const w of words) {
         if (w.subs || w.value.includes('`')) continue; // $(…): not known
-        let texts = [w.value];
-        if (w.value.includes('$')) {
-          const { value, unresolved } = expandVars(w.value, vars ??= model.variablesAt(ins));
-          if (unresolved || value.includes('$')) continue; // a variable without a value: not known
-          texts = value.split(/\s+/).filter(Boolean);
+        // the usual word: no variable, one package
+        if (!w.value.includes('$')) {
+          if (skip?.(w.value)) continue;
+          const verdict = judge(w.value);
+          if (verdict) report(namePart(model, w, verdict.nameEnd), messageFor(w.value, verdict, how));
+          continue;
         }
-        for (const text of texts) {
-          if (skip?.(text)) continue;
+        // packages from a variable: each one of its value is judged, and reported on the variable's word
+        const { value, unresolved } = expandVars(w.value, vars ??= model.variablesAt(ins));
+        if (unresolved || value.includes('$')) continue; // a variable without a value: not known
+        for (const text of value.split(/\s+/)) {
+          if (!text || skip?.(text)) continue;
           const verdict = judge(text);
-          if (!verdict) continue;
-          const span = texts.length === 1 && text === w.value ? namePart(model, w, verdict.nameEnd) : w;
-          const message = verdict.moving
-            ? `\`${text}\` does not fix a version for ${how}, so each build can get a different (possibly broken or compromised) release: pin an exact one (\`${verdict.pin}\`)`
-            : `\`${verdict.name}\` is installed by ${how} without a version, so each build can get a different (possibly broken or compromised) release: pin it (\`${verdict.pin}\`)`;
-          report(span, message);
+          if (verdict) report(w, messageFor(text, verdict, how));
         }
       }
     };
