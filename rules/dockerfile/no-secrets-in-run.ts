@@ -1,6 +1,5 @@
 import { rule } from '../rule';
 import type { Severity } from '../../server/src/engine/types';
-import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { spanOf, type Instruction, type Span } from '../../server/src/dockerfile/parser';
 import { scriptWord, unquoteSegment, type ShellCommand, type ShellWord } from '../../server/src/dockerfile/shell';
 import { assignments, CURL_VALUED, optionSpec, readOptions, type Assignment, type Option } from './_run';
@@ -157,7 +156,7 @@ function configOperands(words: ShellWord[], valued: string[]): ShellWord[] {
 }
 
 /** The literal credentials a command is given by option or operand, for the tools that take them. */
-function givenTo(model: DockerfileModel, ins: Instruction, cmds: ShellCommand[], c: ShellCommand): Given[] {
+function givenTo(ins: Instruction, cmds: ShellCommand[], c: ShellCommand): Given[] {
   const a = c.argv;
   const name = c.name;
   if (LOGIN_TOOLS.has(name)) {
@@ -166,7 +165,7 @@ function givenTo(model: DockerfileModel, ins: Instruction, cmds: ShellCommand[],
     const { options } = readOptions(login.args, LOGIN);
     const out: Given[] = [];
     for (const o of options) {
-      if (o.key === 'password-stdin') { out.push(...literalFeed(model, ins, cmds, c, login.tool)); continue; }
+      if (o.key === 'password-stdin') { out.push(...literalFeed(ins, cmds, c, login.tool)); continue; }
       if (o.key !== 'p' || o.value === null) continue;
       // pflag reads `-p=secret` as `-p secret`
       const eq = o.valueWord === o.word && !o.word.value.startsWith('--') && o.value.startsWith('=') ? 1 : 0;
@@ -239,7 +238,7 @@ function givenTo(model: DockerfileModel, ins: Instruction, cmds: ShellCommand[],
  * `echo secret | docker login --password-stdin`, `<<< secret`, `<<EOF` with a literal body: the password is in the
  * RUN all the same.
  */
-function literalFeed(model: DockerfileModel, ins: Instruction, cmds: ShellCommand[], c: ShellCommand, tool: string): Given[] {
+function literalFeed(ins: Instruction, cmds: ShellCommand[], c: ShellCommand, tool: string): Given[] {
   const display = `${tool} --password-stdin`;
   const how = `feed it from a secret mount: \`RUN --mount=type=secret,id=<id> ${tool} --password-stdin … < /run/secrets/<id>\``;
   for (const r of c.redirections) {
@@ -343,7 +342,7 @@ export default rule({
           // what is shaped like a credential first (critical), then what the tool is given, then headers and config lines
           const later = suspects ? wordHits(c, suspects, assigned) : NO_HITS;
           for (const h of later) if (!h.severity) add(h.span, h.message);
-          if (TOOLS.has(c.name)) for (const g of givenTo(model, ins, cmds, c)) add(g.span, message(`\`${g.display}\` is given`, g.what, g.kept ?? KEPT, g.how), g.shaped ? undefined : 'high');
+          if (TOOLS.has(c.name)) for (const g of givenTo(ins, cmds, c)) add(g.span, message(`\`${g.display}\` is given`, g.what, g.kept ?? KEPT, g.how), g.shaped ? undefined : 'high');
           for (const h of later) if (h.severity) add(h.span, h.message, h.severity);
           for (const as of assigned) {
             if (!(TOOL_SECRET_VARS.has(as.name) || isSecretName(as.name)) || !isLiteral(as.value) || isHarmlessValue(as.value)) continue;

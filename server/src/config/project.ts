@@ -73,9 +73,9 @@ export function parseProjectConfig(file: string, text: string): LoadedConfig {
     const a = lc.linePos(start), b = lc.linePos(Math.max(start, end));
     problems.push({ file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, message });
   };
-  const on = (n: Node | null | undefined, message: string, fallback = 0) => {
+  const on = (n: Node | null | undefined, message: string) => {
     const r = (n as Node | null)?.range;
-    if (r) at(r[0], r[1], message); else at(fallback, fallback, message);
+    if (r) at(r[0], r[1], message); else at(0, 0, message);
   };
   let doc;
   try {
